@@ -1,0 +1,1 @@
+"""The HTTP edge: parse, validate, hand to the service; no analysis logic here."""
