@@ -1,0 +1,22 @@
+import pytest
+
+from assistant.nlp.language import detect_language
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Привет, как получить книжку?", "ru"),
+    ("ок", "ru"),
+    ("How do I sign up for a shift?", "en"),
+    ("ok", "en"),
+    ("идиoт", "ru"),                              # obfuscated Russian stays Russian
+    ("Смотри https://example.com/volunteer-guide", "ru"),
+    ("privet, kak dela? spasibo", "ru"),          # transliterated Russian
+    ("👍👍", "ru"),                                 # no letters: the default
+    ("Доброго дня, підкажіть будь ласка, де їх взяти", "uk"),
+])
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_hint_wins() -> None:
+    assert detect_language("Привет", hint="en-US") == "en"
