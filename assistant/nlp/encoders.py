@@ -60,7 +60,9 @@ class SentenceTransformerEncoder:
             ) from exc
         self._model = SentenceTransformer(model, device="cpu")
         self.name = f"sentence-transformers:{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension() or 0)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
