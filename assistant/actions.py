@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from assistant.context import ChatContext
 from assistant.faq import FaqResult
 from assistant.models import Action, Message
 from assistant.moderation import FlagResult
@@ -18,14 +19,37 @@ class FaqDecision:
 
 
 def decide_faq(result: FaqResult, message: Message, last_answer: datetime | None,
-               cooldown_minutes: float) -> FaqDecision:
-    """Whether the bot replies with the matched answer or holds back (cooldown, gray zone)."""
+               cooldown_minutes: float, context: ChatContext | None = None) -> FaqDecision:
+    """Whether the bot replies with the matched answer or holds back (cooldown, gray zone, a
+    thread where a person already answered)."""
     if result.status != "answered":
         return FaqDecision("candidate", "below the answer threshold")
+    if context is not None and human_answered_thread(message, context):
+        return FaqDecision("suppressed", "a person already answered in this thread")
     if last_answer is not None and message.ts is not None:
         if message.ts - last_answer < timedelta(minutes=cooldown_minutes):
             return FaqDecision("suppressed", "answered in this chat recently")
     return FaqDecision("answered")
+
+
+def human_answered_thread(message: Message, context: ChatContext) -> bool:
+    """The message is a reply in a thread where a person other than its author (not a bot)
+    already replied: people are talking it through, the bot does not answer again."""
+    if message.reply_to is None:
+        return False
+    chain: list[str] = []
+    current = context.get(message.reply_to)
+    while current is not None and current.id not in chain:
+        chain.append(current.id)
+        current = context.get(current.reply_to)
+    if not chain:
+        return False
+    root, thread = chain[-1], set(chain)
+    for item in context.recent:  # oldest first: replies come after what they answer
+        if item.reply_to in thread:
+            thread.add(item.id)
+    return any(m.id in thread and m.id != root and m.author != message.author
+               and m.author_role != "bot" for m in context.recent)
 
 
 def decide_actions(message: Message, lang: str, faq: FaqResult | None,

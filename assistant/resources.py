@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from assistant.errors import ConfigError, Problem
-from assistant.faq import FaqMatcher, Knowledge, load_knowledge
+from assistant.faq import FaqEntry, FaqMatcher, Knowledge, load_knowledge
+from assistant.faq.learning import learned_variants
 from assistant.faq.matcher import MatchThresholds
 from assistant.moderation import RuleSet, load_rules
 from assistant.nlp import NlpPipeline
 from assistant.settings import Settings
+from assistant.store import Store
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,11 @@ class Resources:
     loaded_at: datetime
 
 
-def load_resources(settings: Settings, pipeline: NlpPipeline) -> Resources:
-    """Load both directories; ConfigError carries the problems of both, not just the first."""
+def load_resources(settings: Settings, pipeline: NlpPipeline,
+                   store: Store | None = None) -> Resources:
+    """Load both directories; ConfigError carries the problems of both, not just the first.
+
+    With a ``store``, FAQ variants learned from moderators' decisions are matched too."""
     problems: list[Problem] = []
     knowledge = rules = None
     try:
@@ -37,7 +42,15 @@ def load_resources(settings: Settings, pipeline: NlpPipeline) -> Resources:
         problems.extend(exc.problems)
     if problems or knowledge is None or rules is None:
         raise ConfigError(problems)
-    thresholds = MatchThresholds(settings.faq_answer_threshold, settings.faq_candidate_threshold,
-                                 settings.faq_cross_lingual)
-    matcher = FaqMatcher(knowledge.entries, pipeline, thresholds)
+    learned = learned_variants(store) if store is not None else None
+    matcher = build_matcher(settings, pipeline, knowledge.entries, learned)
     return Resources(knowledge, matcher, rules, datetime.now(UTC))
+
+
+def build_matcher(settings: Settings, pipeline: NlpPipeline, entries: list[FaqEntry],
+                  learned: dict[str, list[str]] | None = None) -> FaqMatcher:
+    """The FAQ matcher with the configured thresholds; ``learned`` adds moderator-confirmed
+    phrasings (entry id -> texts) as extra variants (the YAML itself is not changed)."""
+    if learned:
+        entries = [replace(e, variants=[*e.variants, *learned.get(e.id, [])]) for e in entries]
+    return FaqMatcher(entries, pipeline, MatchThresholds.from_settings(settings))

@@ -23,6 +23,8 @@ from assistant.nlp.encoders import load_encoder
 from assistant.resources import Resources, load_resources
 from assistant.settings import Settings
 from assistant.store import Store, StoredOutcome
+from assistant.store import webhooks as edits
+from assistant.store.highlights import highlight_links, record_highlight_state
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ class Assistant:
         self.pipeline = pipeline or NlpPipeline(load_encoder(settings.encoder,
                                                              settings.encoder_model))
         self.store = store or Store(settings.db)
-        self.resources: Resources = load_resources(settings, self.pipeline)
+        self.resources: Resources = load_resources(settings, self.pipeline, self.store)
         self.last_reload = ReloadStatus(True, [])
         self._process_lock = threading.Lock()
 
@@ -61,7 +63,7 @@ class Assistant:
     def reload(self) -> ReloadStatus:
         """Validate the files on disk and swap them in whole; a broken set keeps the old one."""
         try:
-            resources = load_resources(self.settings, self.pipeline)
+            resources = load_resources(self.settings, self.pipeline, self.store)
         except ConfigError as exc:
             self.last_reload = ReloadStatus(False, exc.problems)
             log.warning("reload failed, keeping the previous rules and FAQ: %d problem(s)",
@@ -84,6 +86,36 @@ class Assistant:
         """Process messages in order as one stream; a failure affects only its own message."""
         with self._process_lock:
             return self._handle_batch([m.with_received_time() for m in messages])
+
+    def handle_edit(self, message: Message) -> Verdict:
+        """An edited message: store the new text, run the analysers again and replace its
+        verdict and flags in one transaction. An edit of a message never seen is analysed as new."""
+        with self._process_lock:
+            stored = edits.stored_message(self.store, message)
+            if stored is None:
+                result = self._handle_batch([message.with_received_time()])[0]
+            elif stored.text == message.text and stored.status == "done":
+                result = self.store.find_verdict(message) or self._reanalyse(stored, message)
+            else:
+                result = self._reanalyse(stored, message)
+        if isinstance(result, ProcessingError):
+            raise result
+        return result
+
+    def _reanalyse(self, stored: edits.StoredMessage, message: Message) -> Verdict | ProcessingError:
+        message = message.model_copy(update={"ts": stored.ts})  # keeps its place in the chat
+        edits.apply_edit(self.store, stored.rowid, message)
+        try:
+            analysis = self.pipeline.analyse_batch([message.text], [message.lang])[0]
+            return self._process(message, analysis, stored.rowid)
+        except Exception as exc:
+            log.exception("processing the edit of message %s failed", message.id)
+            self.store.mark_failed(stored.rowid, repr(exc))
+            return ProcessingError(message, exc)
+
+    def record_deletion(self, platform: str, chat: str, message_id: str) -> bool:
+        """A message was deleted on its platform; its record and verdict stay for moderators."""
+        return edits.record_deletion(self.store, platform, chat, message_id)
 
     def _handle_batch(self, messages: list[Message]) -> list[Verdict | ProcessingError]:
         results: list[Verdict | ProcessingError | None] = [None] * len(messages)
@@ -132,9 +164,10 @@ class Assistant:
         faq_decision = None
         if faq is not None:
             last = self.store.last_faq_answer(message.platform, message.chat, faq.entry.id)
-            faq_decision = decide_faq(faq, message, last, settings.faq_cooldown_minutes)
+            faq_decision = decide_faq(faq, message, last, settings.faq_cooldown_minutes, context)
         attacked = any(r.flag.category in ("conflict", "toxicity") for r in shown)
-        highlight = score_message(message, analysis, context, flagged=attacked)
+        links = highlight_links(self.store, message, context)
+        highlight = score_message(message, analysis, context, flagged=attacked, links=links)
         verdict = Verdict(
             message_id=message.id, chat=message.chat, lang=analysis.lang,
             faq=(FaqMatch(id=faq.entry.id, score=round(faq.score, 4), answer=faq.entry.answer,
@@ -153,4 +186,5 @@ class Assistant:
                                    if highlight.highlight else None),
             highlight_updates=[(u.message_id, u.highlight) for u in highlight.updates],
         ))
+        record_highlight_state(self.store, message, highlight)
         return verdict

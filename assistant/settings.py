@@ -37,16 +37,31 @@ class Settings(BaseSettings):
     context_minutes: int = 24 * 60
 
     # FAQ
+    # calibrated scores: the probability that the best entry is right (docs/quality/faq.md)
     faq_answer_threshold: dict[str, float] = Field(default_factory=lambda: {"ru": 0.6, "en": 0.6})
     faq_candidate_threshold: dict[str, float] = Field(
-        default_factory=lambda: {"ru": 0.45, "en": 0.45}
+        default_factory=lambda: {"ru": 0.3, "en": 0.3}
     )
-    faq_cooldown_minutes: float = 30.0
-    faq_cross_lingual: bool = False
+    faq_cooldown_minutes: float = 30.0  # per chat and entry; suppresses the reply only
+    faq_cross_lingual: bool = False  # may an English question get a Russian-only entry?
+    faq_margin: float = 0.02  # best entry must beat the second by this much, else no guess
+    faq_request_extra: float = 0.08  # "can't log in"-style requests need a higher score
+    faq_aggregate: Literal["max", "centroid", "mix"] = "mix"  # how an entry's phrasings combine
 
     # Access (review pages and API)
     open_message_endpoint: bool | None = None  # None: open for loopback clients only
-    secret_key: str | None = None
+    secret_key: str | None = None  # signs session cookies; None: a secret kept in the database
+    session_hours: float = 12.0  # a review-page log-in lasts this long
+    cookie_secure: bool = False  # set True behind HTTPS: the session cookie is then Secure
+    review_lang: str | None = None  # ru | en for the review pages; None: from the browser
+
+    # Chat-platform webhooks and the outbox of replies (docs/webhooks.md)
+    communities: Path = Path("communities.yaml")  # YAML or TOML: communities and their secrets
+    outbox_worker: bool | None = None  # None: run it when the communities file exists
+    outbox_poll_seconds: float = 2.0
+    outbox_max_attempts: int = 8
+    outbox_backoff_seconds: float = 5.0  # first retry delay; doubles each attempt
+    outbox_backoff_max_seconds: float = 900.0
 
 
 @lru_cache

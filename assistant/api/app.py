@@ -11,9 +11,14 @@ from fastapi import FastAPI
 from assistant.api.batcher import MicroBatcher
 from assistant.api.errors import install_error_handlers
 from assistant.api.routes import health, messages
+from assistant.api.routes import highlights as highlights_api
+from assistant.api.routes import review as review_api
+from assistant.api.webhooks.router import router as webhooks_router
+from assistant.outbox import start_outbox
 from assistant.reloader import watch_and_reload
 from assistant.service import Assistant
 from assistant.settings import Settings, get_settings
+from assistant.web.pages import install_pages
 
 
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
@@ -24,6 +29,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         batcher.start()
+        outbox = start_outbox(app)
         stop = asyncio.Event()
         watcher = (asyncio.create_task(watch_and_reload(assistant, stop))
                    if settings.watch else None)
@@ -34,6 +40,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             if watcher is not None:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await asyncio.wait_for(watcher, 2)
+            if outbox is not None:
+                await outbox.stop()
             await batcher.stop()
 
     app = FastAPI(title="Community assistant", version="0.1.0", lifespan=lifespan,
@@ -45,4 +53,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(messages.router)
+    app.include_router(highlights_api.router)
+    app.include_router(webhooks_router)
+    app.include_router(review_api.router)
+    install_pages(app)  # the review pages under /review/, with their static files
     return app

@@ -14,6 +14,7 @@ from assistant.texts import BotTexts, parse_texts
 from assistant.yamlfile import YamlDocument, line_of, load_yaml, yaml_files
 
 ENTRY_ID = re.compile(r"^[a-z0-9-]+$")
+ANY_ID = re.compile(r"^\S+$")  # outside data measured by ``assistant eval faq``
 ENTRY_KEYS = {"id", "lang", "question", "variants", "answer", "tags"}
 FILE_KEYS = {"entries", "texts", "version"}
 
@@ -45,7 +46,7 @@ def _string_list(value: Any, what: str, doc: YamlDocument, line: int,
 
 
 def _entry(raw: Any, doc: YamlDocument, seq: CommentedSeq, index: int,
-           problems: list[Problem]) -> FaqEntry | None:
+           problems: list[Problem], id_pattern: re.Pattern[str] = ENTRY_ID) -> FaqEntry | None:
     line = line_of(seq, index)
     if not isinstance(raw, CommentedMap):
         problems.append(Problem(doc.at(line), "an entry must be a mapping with id, question, answer"))
@@ -56,7 +57,7 @@ def _entry(raw: Any, doc: YamlDocument, seq: CommentedSeq, index: int,
     for key in raw:
         if key not in ENTRY_KEYS:
             problems.append(Problem(doc.at(line_of(raw, key)), unknown_key(str(key), ENTRY_KEYS, where)))
-    if not isinstance(entry_id, str) or not ENTRY_ID.match(entry_id):
+    if not isinstance(entry_id, str) or not id_pattern.match(entry_id):
         shown = "missing" if entry_id is None else f"'{entry_id}'"
         problems.append(Problem(doc.at(line_of(raw, "id") or line),
                                 f"{where}: id is {shown}; it must match [a-z0-9-]+ (e.g. volunteer-book)"))
@@ -79,8 +80,8 @@ def _entry(raw: Any, doc: YamlDocument, seq: CommentedSeq, index: int,
                     location=doc.at(line))
 
 
-def _entries_of(doc: YamlDocument, problems: list[Problem],
-                texts: dict[str, dict[str, str]]) -> list[FaqEntry]:
+def _entries_of(doc: YamlDocument, problems: list[Problem], texts: dict[str, dict[str, str]],
+                id_pattern: re.Pattern[str] = ENTRY_ID) -> list[FaqEntry]:
     data = doc.data
     if data is None:
         return []
@@ -98,7 +99,7 @@ def _entries_of(doc: YamlDocument, problems: list[Problem],
     if not isinstance(seq, CommentedSeq):
         problems.append(Problem(doc.at(line_of(data, "entries")), "'entries' must be a list"))
         return []
-    found = [_entry(raw, doc, seq, i, problems) for i, raw in enumerate(seq)]
+    found = [_entry(raw, doc, seq, i, problems, id_pattern) for i, raw in enumerate(seq)]
     return [e for e in found if e is not None]
 
 
@@ -110,9 +111,10 @@ class Knowledge:
     texts: BotTexts
 
 
-def load_knowledge(directory: Path) -> Knowledge:
+def load_knowledge(directory: Path, strict_ids: bool = True) -> Knowledge:
     """All entries and texts of every *.yaml file under ``directory``.
 
+    ``strict_ids=False`` accepts any id without spaces (labelled sets from elsewhere).
     Raises ConfigError listing every problem of every file, each with file:line.
     """
     problems: list[Problem] = []
@@ -124,7 +126,7 @@ def load_knowledge(directory: Path) -> Knowledge:
         doc, errors = load_yaml(path, directory)
         problems.extend(errors)
         if doc is not None:
-            entries.extend(_entries_of(doc, problems, texts))
+            entries.extend(_entries_of(doc, problems, texts, ENTRY_ID if strict_ids else ANY_ID))
     seen: dict[str, FaqEntry] = {}
     for entry in entries:
         if entry.id in seen:

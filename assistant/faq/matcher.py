@@ -1,22 +1,40 @@
 """Matches a member's message to the FAQ entry that answers it, or to nothing.
 
-Scores are precomputed per entry at load (embeddings and lemma strings of every phrasing), so a
-message costs one matrix product and a fuzzy pass over the few best candidates.
+Hybrid score per entry: sentence-embedding similarity (max over the entry's phrasings, their
+centroid, or a mix of both) and IDF-weighted lemma overlap (``lexical.py``), combined and
+calibrated to [0, 1]. Only the question of a message is matched: a greeting, a story or a thanks
+around it is left out. When the two best entries are too close, the matcher does not guess.
+Everything per entry is precomputed at load; a message costs a matrix product and a bincount.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from assistant.context import ChatContext
+from assistant.faq.lexical import LexicalIndex
 from assistant.faq.loader import FaqEntry
 from assistant.nlp import Analysis, NlpPipeline
+from assistant.nlp.normalize import normalize
+from assistant.nlp.questions import sentence_kind
 
-FUZZY_WEIGHT = 0.3
-TOP_CANDIDATES = 5
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+Aggregate = Literal["max", "centroid", "mix"]
+# Weights of the combined similarity, and the calibration that turns the best similarity and
+# its lead over the second entry into the probability that the best entry is right: a logistic
+# regression fitted on the development halves of the evaluation sets and tests/data/faq_chat.jsonl
+# (docs/quality/faq.md). The lead matters far more than the level: near-neighbours stay unanswered.
+EMBEDDING_WEIGHT = 0.75
+LEXICAL_WEIGHT = 0.25
+MIX_MAX_SHARE = 0.5
+CALIBRATION = (2.416, 15.515, -2.470)  # (top, top - second, intercept)
+RAW_FLOOR = 0.45  # below this similarity nothing is even a candidate
 
 
 @dataclass
@@ -25,6 +43,7 @@ class FaqResult:
     score: float  # calibrated, in [0, 1]
     second_score: float = 0.0
     status: str = "answered"  # answered | candidate
+    matched_text: str = ""  # the part of the message that was matched
 
 
 @dataclass
@@ -32,10 +51,44 @@ class MatchThresholds:
     answer: dict[str, float]
     candidate: dict[str, float]
     cross_lingual: bool = False
+    margin: float = 0.02  # the best entry must beat the second by this much to be answered
+    request_extra: float = 0.08  # a request without a question needs a higher score
+    aggregate: Aggregate = "mix"
 
     def for_lang(self, lang: str) -> tuple[float, float]:
-        return self.answer.get(lang, self.answer.get("en", 0.6)), self.candidate.get(
-            lang, self.candidate.get("en", 0.45))
+        return self.answer.get(lang, self.answer.get("en", 0.8)), self.candidate.get(
+            lang, self.candidate.get("en", 0.5))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> MatchThresholds:
+        return cls(settings.faq_answer_threshold, settings.faq_candidate_threshold,
+                   settings.faq_cross_lingual, settings.faq_margin, settings.faq_request_extra,
+                   settings.faq_aggregate)
+
+
+@dataclass
+class _Unit:
+    """A part of a message to match: its text, embedding and lemmas."""
+
+    text: str
+    embedding: np.ndarray
+    lemmas: list[str]
+    kind: str
+
+
+@dataclass
+class _Index:
+    vectors: np.ndarray  # phrasings x dim
+    starts: np.ndarray  # first phrasing row of each entry
+    centroids: np.ndarray  # entries x dim
+    lexical: LexicalIndex
+    langs: list[str | None] = field(default_factory=list)
+
+
+def calibrate(top: float, second: float) -> float:
+    """The probability, in [0, 1], that the entry with similarity ``top`` is the right one."""
+    a, b, c = CALIBRATION
+    return float(1.0 / (1.0 + math.exp(-(a * top + b * (top - second) + c))))
 
 
 class FaqMatcher:
@@ -43,49 +96,119 @@ class FaqMatcher:
                  thresholds: MatchThresholds) -> None:
         self.entries = entries
         self.thresholds = thresholds
+        self._pipeline = pipeline
+        self._index = self._build(entries)
+
+    def _build(self, entries: list[FaqEntry]) -> _Index:
         phrasings: list[str] = []
         owners: list[int] = []
         for index, entry in enumerate(entries):
             for text in entry.phrasings:
                 phrasings.append(text)
                 owners.append(index)
-        analyses = pipeline.analyse_batch(phrasings, [entries[i].lang for i in owners])
-        self._owners = np.array(owners, dtype=np.int64)
-        dim = pipeline.encoder.dim
-        self._vectors = (np.stack([a.embedding for a in analyses]) if analyses
-                         else np.zeros((0, dim), dtype=np.float32))
-        self._lemmas = [" ".join(a.lemmas) for a in analyses]
-        self._langs = [entries[i].lang or a.lang for i, a in zip(owners, analyses, strict=True)]
+        analyses = self._pipeline.analyse_batch(phrasings, [entries[i].lang for i in owners])
+        dim = self._pipeline.encoder.dim
+        vectors = (np.stack([a.embedding for a in analyses]).astype(np.float32) if analyses
+                   else np.zeros((0, dim), dtype=np.float32))
+        starts = np.searchsorted(np.array(owners, dtype=np.int64), np.arange(len(entries)))
+        centroids = np.zeros((len(entries), dim), dtype=np.float32)
+        if len(entries):
+            sums = np.add.reduceat(vectors, starts, axis=0)
+            centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+        langs: list[str | None] = [e.lang for e in entries]
+        for i, analysis in zip(owners, analyses, strict=True):
+            langs[i] = langs[i] or analysis.lang
+        lexical = LexicalIndex([a.lemmas for a in analyses], owners)
+        return _Index(vectors, starts, centroids.astype(np.float32), lexical, langs)
 
-    def _entry_scores(self, vector: np.ndarray, lemmas: str) -> list[tuple[float, int]]:
-        sims = self._vectors @ vector
-        best: dict[int, float] = {}
-        for row in np.argsort(-sims)[: TOP_CANDIDATES * 3]:
-            fuzzy = fuzz.token_set_ratio(lemmas, self._lemmas[row]) / 100.0
-            score = (1 - FUZZY_WEIGHT) * float(sims[row]) + FUZZY_WEIGHT * fuzzy
-            owner = int(self._owners[row])
-            best[owner] = max(best.get(owner, 0.0), score)
-        return sorted(((s, i) for i, s in best.items()), reverse=True)
+    def add_variant(self, entry_id: str, text: str) -> None:
+        """Match ``text`` as one more phrasing of an entry from now on (rebuilds the index)."""
+        entries = [FaqEntry(**{**e.__dict__, "variants": [*e.variants, text]})
+                   if e.id == entry_id else e for e in self.entries]
+        self._index = self._build(entries)
+        self.entries = entries
+
+    # --- scoring --------------------------------------------------------------------------
+
+    def _units(self, analysis: Analysis) -> list[_Unit]:
+        """The question sentences of the message (requests when it asks nothing outright)."""
+        if len(analysis.segments) <= 1:
+            kind = sentence_kind(analysis.text, analysis.lang)
+            return [_Unit(analysis.text, analysis.embedding, analysis.lemmas, kind)]
+        kinds = [sentence_kind(s.text, analysis.lang) for s in analysis.segments]
+        wanted = "question" if "question" in kinds else "request"
+        units = []
+        for segment, kind in zip(analysis.segments, kinds, strict=True):
+            if kind == wanted:
+                tokens = self._pipeline.lemmatizer.tokenize(normalize(segment.text), analysis.lang)
+                units.append(_Unit(segment.text, segment.embedding,
+                                   [t.lemma for t in tokens if t.is_word], kind))
+        if units:  # the whole message too: a question sentence may lean on the one before it
+            units.append(_Unit(analysis.text, analysis.embedding, analysis.lemmas, wanted))
+        return units
+
+    def _scores(self, unit: _Unit) -> np.ndarray:
+        """Combined similarity of every entry for one unit."""
+        index = self._index
+        if not self.entries:
+            return np.zeros(0, dtype=np.float32)
+        sims = index.vectors @ unit.embedding.astype(np.float32)
+        lexical = index.lexical.scores(unit.lemmas)
+        best = np.maximum.reduceat(sims, index.starts)
+        aggregate = self.thresholds.aggregate
+        if aggregate == "centroid":
+            semantic = index.centroids @ unit.embedding
+        elif aggregate == "mix":
+            semantic = MIX_MAX_SHARE * best + (1 - MIX_MAX_SHARE) * (index.centroids @ unit.embedding)
+        else:
+            semantic = best
+        raw = EMBEDDING_WEIGHT * semantic + LEXICAL_WEIGHT * np.maximum.reduceat(lexical, index.starts)
+        return raw
+
+    def _allowed(self, lang: str) -> np.ndarray:
+        if self.thresholds.cross_lingual:
+            return np.ones(len(self.entries), dtype=bool)
+        return np.array([lg is None or lg == lang for lg in self._index.langs], dtype=bool)
+
+    def _best(self, analysis: Analysis) -> tuple[np.ndarray, _Unit] | None:
+        """Entry scores of the best-matching unit (disallowed languages at 0)."""
+        units = self._units(analysis)
+        if not units or not self.entries:
+            return None
+        allowed = self._allowed(analysis.lang)
+        scored = [(np.where(allowed, self._scores(u), 0.0), u) for u in units]
+        return max(scored, key=lambda pair: float(pair[0].max()))
+
+    def rank(self, analysis: Analysis, k: int = 3) -> list[tuple[str, float]]:
+        """The k best entries with their scores, before any threshold or question gate."""
+        best = self._best(analysis)
+        if best is None:
+            return []
+        scores = best[0]
+        order = np.argsort(-scores)[:k]
+        return [(self.entries[i].id, float(scores[i])) for i in order if scores[i] > 0]
 
     def match(self, analysis: Analysis, context: ChatContext | None = None) -> FaqResult | None:
-        """The best entry for a question, with its status; None when nothing is close enough."""
-        if not self.entries or not analysis.is_question:
+        """The best entry for a question, with its status; None when nothing is close enough
+        or the message asks nothing (greetings, thanks, reports, rhetorical questions)."""
+        best = self._best(analysis)
+        if best is None:
+            return None
+        scores, unit = best
+        if unit.kind not in ("question", "request"):
+            return None
+        order = np.argsort(-scores)[:2]
+        top = float(scores[order[0]])
+        second = float(scores[order[1]]) if len(order) > 1 else 0.0
+        if top < RAW_FLOOR:
             return None
         answer_at, candidate_at = self.thresholds.for_lang(analysis.lang)
-        lemmas = " ".join(analysis.lemmas)
-        ranked = self._entry_scores(analysis.embedding, lemmas)
-        ranked = [(s, i) for s, i in ranked if self._allowed(i, analysis.lang)]
-        if not ranked:
-            return None
-        score, index = ranked[0]
-        second = ranked[1][0] if len(ranked) > 1 else 0.0
-        score = max(0.0, min(1.0, score))
-        if score >= answer_at:
-            return FaqResult(self.entries[index], score, second, "answered")
+        if unit.kind == "request":
+            answer_at = min(1.0, answer_at + self.thresholds.request_extra)
+        entry = self.entries[int(order[0])]
+        score = calibrate(top, second)
+        if score >= answer_at and top - second >= self.thresholds.margin:
+            return FaqResult(entry, score, second, "answered", unit.text)
         if score >= candidate_at:
-            return FaqResult(self.entries[index], score, second, "candidate")
+            return FaqResult(entry, score, second, "candidate", unit.text)
         return None
-
-    def _allowed(self, index: int, lang: str) -> bool:
-        entry_lang = self.entries[index].lang
-        return self.thresholds.cross_lingual or entry_lang is None or entry_lang == lang

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import ValidationError
 
 from assistant.api.body import read_json
 from assistant.api.deps import BatcherDep, SettingsDep
 from assistant.api.errors import ApiError
+from assistant.auth.deps import message_access
 from assistant.ingest import describe_validation_error, parse_message
 from assistant.models import Message, Verdict
 from assistant.service import ProcessingError
@@ -16,6 +17,7 @@ router = APIRouter(tags=["messages"])
 
 
 @router.post("/v1/messages", response_model=Verdict, response_model_exclude_none=False,
+             dependencies=[Depends(message_access)],
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": Message.model_json_schema()}}}})
 async def post_message(request: Request, batcher: BatcherDep, settings: SettingsDep) -> Verdict:

@@ -1,0 +1,1 @@
+"""Native chat-platform webhooks: one module per platform, routes in router.py."""

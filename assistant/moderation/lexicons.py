@@ -1,0 +1,238 @@
+"""Named word lists (rules/lexicons/NAME.LANG.txt), compiled once into one matcher per language.
+
+A line of a lexicon file is one of::
+
+    дебил            a word: matches every inflection (compared by lemma and by surface form)
+    тупой баран      a phrase: lemmas in sequence
+    пизд*            a root: matches words that start with it
+    *хуй*            a root that matches anywhere inside a word (нахуй, похуй)
+    *бля             a root that matches at the end of a word
+    !хлеб            an exception: a false friend that never matches (whole word or lemma)
+    !*употреб*       an exception root
+    # comment
+
+Obfuscation: the pipeline already undoes look-alikes, spaced and repeated letters. Here a ``*``
+inside a word is a wildcard (``д*бил``), and Latin words of Russian messages are transliterated
+(``durak``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.errors import Location, Problem, display_path
+from assistant.nlp.lemmas import Token
+
+FILE_NAME = re.compile(r"^(?P<name>[a-z0-9-]+)\.(?P<lang>[a-z]{2,3})\.txt$")
+_ENTRY = re.compile(r"^!?\*?[\w\-' ]+\*?$", re.UNICODE)
+_CYRILLIC = re.compile("[а-яё]")
+_LATIN_WORD = re.compile(r"^[a-z]{3,}$")
+_RU_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+_EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_TRANSLIT = [("shch", "щ"), ("sch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
+             ("ts", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "е"), ("ye", "е"), ("iy", "ий"),
+             ("yy", "ый"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"),
+             ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"),
+             ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"),
+             ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "х"), ("y", "ы"), ("z", "з")]
+_TRANSLIT_RE = re.compile("|".join(k for k, _ in _TRANSLIT))
+_TRANSLIT_MAP = dict(_TRANSLIT)
+
+
+def transliterate(word: str) -> str:
+    """Latin-spelled Russian back to Cyrillic (``durak`` → ``дурак``, ``suka`` → ``сука``)."""
+    word = re.sub(r"y$", "й", word) if len(word) > 3 and word[-2:] in ("oy", "iy", "uy") else word
+    return _TRANSLIT_RE.sub(lambda m: _TRANSLIT_MAP[m.group(0)], word)
+
+
+@dataclass(frozen=True)
+class LexiconHit:
+    lexicon: str
+    start: int  # token index
+    end: int  # token index, exclusive
+    span: str  # the words as written (normalised)
+
+
+@dataclass
+class LanguageMatcher:
+    """Every lexicon of one language: one dict of words, one regex of roots, one of exceptions."""
+
+    words: dict[str, set[str]] = field(default_factory=dict)
+    folded_words: dict[str, set[str]] = field(default_factory=dict)  # о → а (disguised vowels)
+    phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    roots: dict[str, set[str]] = field(default_factory=dict)  # regex source → lexicons
+    exceptions: dict[str, set[str]] = field(default_factory=dict)
+    exception_roots: dict[str, set[str]] = field(default_factory=dict)
+    _roots_re: tuple[re.Pattern[str], list[str]] | None = None
+    _exceptions_re: tuple[re.Pattern[str], list[str]] | None = None
+    _max_phrase: int = 1
+
+    def compile(self) -> None:
+        self._roots_re = _alternation(self.roots)
+        self._exceptions_re = _alternation(self.exception_roots)
+        self._max_phrase = max((len(p) for p in self.phrases), default=1)
+        for word, names in self.words.items():
+            if len(word) >= 4:
+                self.folded_words.setdefault(word.replace("о", "а"), set()).update(names)
+
+    def word_hits(self, surface: str, lemma: str) -> set[str]:
+        """Lexicon names that a single word belongs to (exceptions removed)."""
+        found = set(self.words.get(lemma, ())) | set(self.words.get(surface, ()))
+        if not found and ("о" in surface or "а" in surface):  # к@зел → казел ≈ козел
+            found = set(self.folded_words.get(surface.replace("о", "а"), ()))
+        for source in _found(self._roots_re, surface):
+            found |= self.roots[source]
+        if not found:
+            return found
+        found -= self.exceptions.get(surface, set()) | self.exceptions.get(lemma, set())
+        if found:
+            for source in _found(self._exceptions_re, surface):
+                found -= self.exception_roots[source]
+        return found
+
+    def phrase_hits(self, lemmas: list[str]) -> list[tuple[int, int, set[str]]]:
+        hits = []
+        for n in range(2, self._max_phrase + 1):
+            for i in range(len(lemmas) - n + 1):
+                names = self.phrases.get(tuple(lemmas[i:i + n]))
+                if names:
+                    hits.append((i, i + n, names))
+        return hits
+
+
+def _root_regex(entry: str) -> str:
+    body = re.escape(entry.strip("*"))
+    start = "" if entry.startswith("*") else "^"
+    end = "" if entry.endswith("*") or not entry.startswith("*") else "$"
+    return f"{start}{body}{end}"
+
+
+def _alternation(sources: dict[str, set[str]]) -> tuple[re.Pattern[str], list[str]] | None:
+    """One regex for all roots of a language; group ``gN`` tells which root matched."""
+    if not sources:
+        return None
+    ordered = sorted(sources, key=len, reverse=True)
+    return re.compile("|".join(f"(?P<g{i}>{s})" for i, s in enumerate(ordered))), ordered
+
+
+def _found(compiled: tuple[re.Pattern[str], list[str]] | None, word: str) -> list[str]:
+    if compiled is None:
+        return []
+    pattern, ordered = compiled
+    return [ordered[int(m.lastgroup[1:])] for m in pattern.finditer(word) if m.lastgroup]
+
+
+class LexiconSet:
+    """All lexicons of a rules directory, by language; ``match`` finds every hit in a message."""
+
+    def __init__(self, lemma: Callable[[str], str]) -> None:
+        self.names: set[str] = set()
+        self.languages: dict[str, LanguageMatcher] = {}
+        self._lemma = lemma
+
+    def add(self, name: str, lang: str, entries: Iterable[tuple[str, str]]) -> None:
+        """Add one file's ``(entry, lemma-or-empty)`` lines."""
+        self.names.add(name)
+        matcher = self.languages.setdefault(lang, LanguageMatcher())
+        for entry, lemma in entries:
+            negative = entry.startswith("!")
+            text = entry.lstrip("!")
+            if "*" in text:
+                target = matcher.exception_roots if negative else matcher.roots
+                target.setdefault(_root_regex(text), set()).add(name)
+            elif " " in text:
+                key = tuple(self._lemma(w) for w in text.split())
+                matcher.phrases.setdefault(key, set()).add(name)
+            else:
+                target = matcher.exceptions if negative else matcher.words
+                for form in {text, lemma or self._lemma(text)}:
+                    target.setdefault(form, set()).add(name)
+
+    def compile(self) -> None:
+        for matcher in self.languages.values():
+            matcher.compile()
+
+    def match(self, tokens: list[Token], lang: str) -> list[LexiconHit]:
+        """Every lexicon hit of a tokenised, normalised message."""
+        words = [t for t in tokens if t.is_word]
+        hits: list[LexiconHit] = []
+        for i, token in enumerate(words):
+            for name in self._token_hits(token, lang):
+                hits.append(LexiconHit(name, i, i + 1, token.text))
+        for matcher in self.languages.values():
+            for start, end, names in matcher.phrase_hits([w.lemma for w in words]):
+                span = " ".join(w.text for w in words[start:end])
+                hits.extend(LexiconHit(n, start, end, span) for n in sorted(names))
+        return hits
+
+    def _token_hits(self, token: Token, lang: str) -> set[str]:
+        surface = token.text
+        script = "ru" if _CYRILLIC.search(surface) else "en"
+        matcher = self.languages.get(script)
+        found: set[str] = set()
+        if "*" in surface:
+            return self._wildcard_hits(surface, script)
+        if matcher is not None:
+            found |= matcher.word_hits(surface, token.lemma)
+        if script == "en" and lang == "ru" and _LATIN_WORD.match(surface) and "ru" in self.languages:
+            cyrillic = transliterate(surface)
+            found |= self.languages["ru"].word_hits(cyrillic, self._lemma(cyrillic))
+        return found
+
+    def _wildcard_hits(self, surface: str, script: str) -> set[str]:
+        """``д*бил``: try each letter for each ``*`` (at most two, with two letters shown)."""
+        matcher = self.languages.get(script)
+        stars = surface.count("*")
+        if matcher is None or stars > 2 or len(surface) - stars < 2:
+            return set()
+        alphabet = _RU_ALPHABET if script == "ru" else _EN_ALPHABET
+        candidates = [surface]
+        for _ in range(stars):
+            candidates = [c.replace("*", letter, 1) for c in candidates for letter in alphabet]
+        found: set[str] = set()
+        for candidate in candidates:
+            lemma = self._lemma(candidate) if stars == 1 else candidate
+            found |= matcher.word_hits(candidate, lemma)
+        return found
+
+
+def read_lexicon_file(path: Path, root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The entries of one lexicon file, or the problems of its lines."""
+    name = display_path(path, root)
+    entries: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(Location(name), f"cannot read lexicon: {exc}")]
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip().lower().replace("ё", "е")
+        if not line:
+            continue
+        if not _ENTRY.match(line) or "**" in line:
+            problems.append(Problem(Location(name, number), f"lexicon entry '{line}' is not a word, "
+                                    "a phrase, a root with '*' at its start or end, or '!exception'"))
+            continue
+        entries.append((line, ""))
+    return entries, problems
+
+
+def load_lexicons(directory: Path, lemma: Callable[[str], str]) -> tuple[LexiconSet, list[Problem]]:
+    """Every ``NAME.LANG.txt`` under ``directory/lexicons``, compiled."""
+    lexicons = LexiconSet(lemma)
+    problems: list[Problem] = []
+    folder = directory / "lexicons"
+    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+        parsed = FILE_NAME.match(path.name)
+        if not parsed:
+            problems.append(Problem(Location(display_path(path, directory)),
+                                    "lexicon file names are NAME.LANG.txt, e.g. insults.ru.txt"))
+            continue
+        entries, errors = read_lexicon_file(path, directory)
+        problems.extend(errors)
+        lexicons.add(parsed["name"], parsed["lang"], entries)
+    lexicons.compile()
+    return lexicons, problems

@@ -1,0 +1,1 @@
+"""The review pages: server-rendered Jinja2 templates, static files served locally."""
