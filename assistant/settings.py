@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     )
     faq_cooldown_minutes: float = 30.0  # per chat and entry; suppresses the reply only
     faq_cross_lingual: bool = False  # may an English question get a Russian-only entry?
-    faq_margin: float = 0.02  # best entry must beat the second by this much, else no guess
+    faq_margin: float = 0.08  # best entry must beat the second by this much, else no guess
     faq_request_extra: float = 0.08  # "can't log in"-style requests need a higher score
     faq_aggregate: Literal["max", "centroid", "mix"] = "mix"  # how an entry's phrasings combine
 

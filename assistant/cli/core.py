@@ -69,13 +69,17 @@ def analyze(rules: Path | None, knowledge: Path | None, db: Path | None, source)
 @files_options
 def check(rules: Path | None, knowledge: Path | None) -> None:
     """Validate the rules and FAQ; print file:line: problem for each error (exit 1 if any)."""
+    from assistant.moderation.examples import run_examples
     from assistant.resources import load_resources
     from assistant.service import NlpPipeline, load_encoder
 
     settings = make_settings(rules=rules, knowledge=knowledge)
+    pipeline = NlpPipeline(load_encoder(settings.encoder, settings.encoder_model))
     try:
-        resources = load_resources(settings, NlpPipeline(load_encoder(settings.encoder,
-                                                                      settings.encoder_model)))
+        resources = load_resources(settings, pipeline)
+        problems = run_examples(resources.rules, pipeline)  # the rules' examples are tests
+        if problems:
+            raise ConfigError(problems)
     except ConfigError as exc:
         for problem in exc.problems:
             click.echo(str(problem))

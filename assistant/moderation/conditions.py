@@ -285,3 +285,18 @@ class ThreadHeat:
         if heat.score < self.minimum:
             return None
         return Evidence(heat.describe(), None, round(heat.score, 4), self.minimum)
+
+
+_FIRST_PERSON = {"я", "меня", "мне", "мной", "i", "i'm", "im", "me", "myself", "my"}
+
+
+@dataclass
+class SelfDirected:
+    """The author speaks of themself (first person) and to nobody else: self-deprecation."""
+
+    def test(self, state: EvalState) -> Evidence | None:
+        words = {t.text for t in state.analysis.words}
+        second = _SECOND_PERSON_EN | _SECOND_PERSON_RU
+        if words & _FIRST_PERSON and not words & second and not state.message.reply_to:
+            return Evidence("the author speaks of themself")
+        return None

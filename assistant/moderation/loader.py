@@ -70,7 +70,8 @@ def rules_of(doc: YamlDocument, base: ParseContext, version: str) -> list[Rule]:
         return []
     for key in data:
         if key not in FILE_KEYS:
-            base.problems.append(Problem(doc.at(line_of(data, key)), unknown_key(str(key), FILE_KEYS, "file")))
+            base.problems.append(Problem(doc.at(line_of(data, key)),
+                                         unknown_key(str(key), FILE_KEYS, "file")))
     seq = data.get("rules")
     if seq is None:
         return []

@@ -20,7 +20,7 @@ ROLES = {"member", "moderator", "manager", "bot"}
 CONDITION_KEYS: dict[str, set[str] | None] = {
     "all": None, "any": None, "not": None,
     "lexicon": None, "regex": {"pattern", "on"}, "similar_to": {"examples", "threshold"},
-    "fuzzy": {"words", "threshold"}, "addressed_to_person": None, "quoted": None,
+    "fuzzy": {"words", "threshold"}, "addressed_to_person": None, "quoted": None, "self_directed": None,
     "caps_ratio": {"min", "min_letters"}, "links": {"min"},
     "repeated_text": {"count", "minutes"}, "flood": {"count", "seconds"},
     "author_role": None, "chat": None, "language": None, "new_member": {"messages"},
@@ -101,7 +101,8 @@ def _regex(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition 
     try:
         compiled = re2.compile(pattern)
     except re2.error as exc:
-        ctx.error(parent, key, f"regex /{pattern}/ is not valid RE2 syntax: {exc}")
+        why = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        ctx.error(parent, key, f"regex /{pattern}/ is not valid RE2 syntax: {why}")
         return None
     return c.RegexCondition(compiled, pattern, on)
 
@@ -226,6 +227,7 @@ _BUILDERS = {
     "any": lambda v, p, k, ctx: _combine(c.AnyOf, v, p, k, ctx),
     "not": _not, "lexicon": _lexicon, "regex": _regex, "similar_to": _similar, "fuzzy": _fuzzy,
     "addressed_to_person": _addressed, "quoted": _quoted,
+    "self_directed": lambda v, p, k, ctx: c.SelfDirected() if _flag_bool(v, p, k, ctx) else None,
     "caps_ratio": _simple(c.CapsRatio, {"min": (0, 1, 0.7), "min_letters": (1, 10_000, 10)}),
     "links": _simple(c.Links, {"min": (1, 1000, 1)}),
     "repeated_text": _simple(c.RepeatedText, {"count": (2, 1000, 3), "minutes": (0.1, 1440, 10)}),

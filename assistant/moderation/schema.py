@@ -16,7 +16,7 @@ def _condition_schema(name: str, keys: set[str] | None) -> dict[str, Any]:
         value: dict[str, Any] = {"type": "array", "items": {"$ref": "#/$defs/condition"}, "minItems": 1}
     elif name == "not":
         value = {"$ref": "#/$defs/condition"}
-    elif name in ("addressed_to_person", "quoted"):
+    elif name in ("addressed_to_person", "quoted", "self_directed"):
         value = {"type": "boolean"}
     elif name == "author_role":
         value = {"oneOf": [{"enum": sorted(ROLES)}, {"type": "array", "items": {"enum": sorted(ROLES)}}]}

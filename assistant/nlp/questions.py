@@ -39,7 +39,7 @@ def _alternation(phrases: list[str]) -> str:
 def _cues(lang: str) -> _Cues:
     data = YAML(typ="safe").load(CUES_FILE.read_text(encoding="utf-8"))
     table = data.get("ru" if lang in ("ru", "uk", "be") else "en")
-    words = rf"(?<![\w-])(?:{{}})(?![\w-])"
+    words = r"(?<![\w-])(?:{})(?![\w-])"
     courtesy = _alternation(table["greetings"] + table["thanks"])
     return _Cues(
         starts=re.compile(r"^[\W_]*" + words.format(_alternation(table["question_starts"]))),
