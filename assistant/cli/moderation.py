@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from datetime import UTC, datetime, timedelta
@@ -104,16 +105,21 @@ def replay(rules: Path | None, since: str, db: Path | None, baseline: Path | Non
 @click.option("--category", type=click.Choice(["conflict", "toxicity"]),
               help="Count only this category (default: conflict or toxicity).")
 @click.option("--split", type=click.Choice(["train", "test"]),
-              help="Only rows of this half (the classifier was trained on the train half).")
+              help="Only rows of this half (for a classifier trained with `--split train`).")
+@click.option("--sample", type=int, help="Only N random rows (shuffled with seed 0), for big sets.")
 @click.option("--show", default=10, show_default=True, help="Misses and false alarms shown.")
 @click.argument("messages", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def eval_moderation(rules: Path | None, category: str | None, split: str | None, show: int,
-                    messages: Path) -> None:
+def eval_moderation(rules: Path | None, category: str | None, split: str | None, sample: int | None,
+                    show: int, messages: Path) -> None:
     """Precision, recall and F1 of the rules on MESSAGES.jsonl."""
     from assistant.evaluation.moderation import evaluate_moderation, read_labelled
 
     ruleset, pipeline = _load(rules)
-    report = evaluate_moderation(ruleset, pipeline, read_labelled(messages, split), category)
+    rows = read_labelled(messages, split)
+    if sample:
+        random.Random(0).shuffle(rows)
+        rows = rows[:sample]
+    report = evaluate_moderation(ruleset, pipeline, rows, category)
     click.echo(f"messages {report.tp + report.fp + report.fn + report.tn}  tp {report.tp}  "
                f"fp {report.fp}  fn {report.fn}")
     click.echo(f"precision {report.precision:.3f}  recall {report.recall:.3f}  f1 {report.f1:.3f}")

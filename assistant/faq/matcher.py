@@ -10,7 +10,7 @@ Everything per entry is precomputed at load; a message costs a matrix product an
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -82,6 +82,7 @@ class _Index:
     starts: np.ndarray  # first phrasing row of each entry
     centroids: np.ndarray  # entries x dim
     lexical: LexicalIndex
+    entries: list[FaqEntry] = field(default_factory=list)
     langs: list[str | None] = field(default_factory=list)
 
 
@@ -94,7 +95,6 @@ def calibrate(top: float, second: float) -> float:
 class FaqMatcher:
     def __init__(self, entries: list[FaqEntry], pipeline: NlpPipeline,
                  thresholds: MatchThresholds) -> None:
-        self.entries = entries
         self.thresholds = thresholds
         self._pipeline = pipeline
         self._index = self._build(entries)
@@ -119,14 +119,18 @@ class FaqMatcher:
         for i, analysis in zip(owners, analyses, strict=True):
             langs[i] = langs[i] or analysis.lang
         lexical = LexicalIndex([a.lemmas for a in analyses], owners)
-        return _Index(vectors, starts, centroids.astype(np.float32), lexical, langs)
+        return _Index(vectors, starts, centroids.astype(np.float32), lexical, entries, langs)
+
+    @property
+    def entries(self) -> list[FaqEntry]:
+        """The entries, learned variants included (swapped together with the index)."""
+        return self._index.entries
 
     def add_variant(self, entry_id: str, text: str) -> None:
         """Match ``text`` as one more phrasing of an entry from now on (rebuilds the index)."""
-        entries = [FaqEntry(**{**e.__dict__, "variants": [*e.variants, text]})
-                   if e.id == entry_id else e for e in self.entries]
+        entries = [replace(e, variants=[*e.variants, text]) if e.id == entry_id else e
+                   for e in self.entries]
         self._index = self._build(entries)
-        self.entries = entries
 
     # --- scoring --------------------------------------------------------------------------
 
@@ -147,11 +151,8 @@ class FaqMatcher:
             units.append(_Unit(analysis.text, analysis.embedding, analysis.lemmas, wanted))
         return units
 
-    def _scores(self, unit: _Unit) -> np.ndarray:
+    def _scores(self, index: _Index, unit: _Unit) -> np.ndarray:
         """Combined similarity of every entry for one unit."""
-        index = self._index
-        if not self.entries:
-            return np.zeros(0, dtype=np.float32)
         query = unit.embedding.astype(np.float32)
         # einsum, not @: a matrix-vector product through a multi-threaded BLAS stalls for
         # milliseconds on a busy machine; one thread does 3,000 x 512 in ~0.1 ms.
@@ -166,31 +167,33 @@ class FaqMatcher:
             semantic = MIX_MAX_SHARE * best + (1 - MIX_MAX_SHARE) * centroid
         else:
             semantic = best
-        raw = EMBEDDING_WEIGHT * semantic + LEXICAL_WEIGHT * np.maximum.reduceat(lexical, index.starts)
-        return raw
+        return EMBEDDING_WEIGHT * semantic + LEXICAL_WEIGHT * np.maximum.reduceat(lexical, index.starts)
 
-    def _allowed(self, lang: str) -> np.ndarray:
+    def _allowed(self, index: _Index, lang: str) -> np.ndarray:
         if self.thresholds.cross_lingual:
-            return np.ones(len(self.entries), dtype=bool)
-        return np.array([lg is None or lg == lang for lg in self._index.langs], dtype=bool)
+            return np.ones(len(index.entries), dtype=bool)
+        return np.array([lg is None or lg == lang for lg in index.langs], dtype=bool)
 
-    def _best(self, analysis: Analysis) -> tuple[np.ndarray, _Unit] | None:
-        """Entry scores of the best-matching unit (disallowed languages at 0)."""
+    def _best(self, analysis: Analysis) -> tuple[np.ndarray, _Unit, list[FaqEntry]] | None:
+        """Entry scores of the best-matching unit (disallowed languages at 0), and the entries
+        they belong to (one snapshot: ``add_variant`` may swap the index meanwhile)."""
+        index = self._index
         units = self._units(analysis)
-        if not units or not self.entries:
+        if not units or not index.entries:
             return None
-        allowed = self._allowed(analysis.lang)
-        scored = [(np.where(allowed, self._scores(u), 0.0), u) for u in units]
-        return max(scored, key=lambda pair: float(pair[0].max()))
+        allowed = self._allowed(index, analysis.lang)
+        scored = [(np.where(allowed, self._scores(index, u), 0.0), u) for u in units]
+        scores, unit = max(scored, key=lambda pair: float(pair[0].max()))
+        return scores, unit, index.entries
 
     def rank(self, analysis: Analysis, k: int = 3) -> list[tuple[str, float]]:
         """The k best entries with their scores, before any threshold or question gate."""
         best = self._best(analysis)
         if best is None:
             return []
-        scores = best[0]
+        scores, _, entries = best
         order = np.argsort(-scores)[:k]
-        return [(self.entries[i].id, float(scores[i])) for i in order if scores[i] > 0]
+        return [(entries[i].id, float(scores[i])) for i in order if scores[i] > 0]
 
     def match(self, analysis: Analysis, context: ChatContext | None = None) -> FaqResult | None:
         """The best entry for a question, with its status; None when nothing is close enough
@@ -198,7 +201,7 @@ class FaqMatcher:
         best = self._best(analysis)
         if best is None:
             return None
-        scores, unit = best
+        scores, unit, entries = best
         if unit.kind not in ("question", "request"):
             return None
         order = np.argsort(-scores)[:2]
@@ -209,7 +212,7 @@ class FaqMatcher:
         answer_at, candidate_at = self.thresholds.for_lang(analysis.lang)
         if unit.kind == "request":
             answer_at = min(1.0, answer_at + self.thresholds.request_extra)
-        entry = self.entries[int(order[0])]
+        entry = entries[int(order[0])]
         score = calibrate(top, second)
         if score >= answer_at and top - second >= self.thresholds.margin:
             return FaqResult(entry, score, second, "answered", unit.text)

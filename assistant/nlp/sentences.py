@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\s)]+(?=\S)|\n+")
+# After . ! ? …, after a chat emoticon "((" / "))" / ":)" / ";(", and at line breaks.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\s)]+(?=\S)|(?<=[()]{2})\s+(?=\S)|(?<=[:;][()])\s+(?=\S)|\n+")
 MAX_SEGMENTS = 8
 
 

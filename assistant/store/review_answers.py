@@ -103,3 +103,24 @@ def top_helpers(store: Store, since: str, limit: int = 10) -> list[dict[str, Any
                        "FROM highlights h JOIN messages m ON m.id = h.message_rowid "
                        "WHERE m.ts >= ? GROUP BY m.author ORDER BY n DESC, m.author LIMIT ?",
                        [since, limit])
+
+
+# --- the asker's own word -----------------------------------------------------------------
+
+def unreviewed_answers(store: Store, limit: int = 500) -> list[dict[str, Any]]:
+    """Auto-answers with no outcome yet, with their question (newest first)."""
+    return store.query(
+        "SELECT fa.id, q.id AS question_rowid, q.platform, q.chat, q.message_id, q.author, q.ts "
+        "FROM faq_answers fa JOIN messages q ON q.id = fa.message_rowid "
+        "LEFT JOIN faq_outcomes o ON o.faq_answer_id = fa.id "
+        "WHERE fa.status = 'answered' AND o.faq_answer_id IS NULL "
+        "ORDER BY fa.created_at DESC LIMIT ?", [limit])
+
+
+def messages_after(store: Store, platform: str, chat: str, ts: str, until: str,
+                   limit: int = 20) -> list[dict[str, Any]]:
+    """The chat's messages after ``ts`` up to ``until``, in time order."""
+    return store.query(
+        "SELECT id, message_id, author, author_role, text, reply_to, ts FROM messages "
+        "WHERE platform = ? AND chat = ? AND ts > ? AND ts <= ? ORDER BY ts, id LIMIT ?",
+        [platform, chat, ts, until, limit])

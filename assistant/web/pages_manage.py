@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from assistant.auth.deps import PageUser, get_store, page_access
+from assistant.review.asker_thanks import sync_asker_thanks
 from assistant.review.calibration import load_calibration
 from assistant.review.charts import bar_chart
 from assistant.review.dashboard import OUTCOMES, load_dashboard
@@ -38,6 +39,7 @@ def _decision_failed(request: Request, user: PageUser, exc: DecisionError) -> Re
 @router.get("/answers", response_class=HTMLResponse)
 def answers_page(request: Request, user: AnswersUser, status: str | None = None,
                  outcome: str | None = None) -> Response:
+    sync_asker_thanks(get_store(request))
     answers = answers_db.list_faq_answers(get_store(request), status or None, outcome or None)
     return render(request, "answers.html", user, answers=answers, entries=_entries(request),
                   answer_status=status, outcome=outcome)
@@ -74,6 +76,7 @@ async def highlight_feature(request: Request, message_rowid: int, user: Highligh
 
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard_page(request: Request, user: DashboardUser, days: int = 30) -> Response:
+    sync_asker_thanks(get_store(request))
     data = load_dashboard(get_store(request), max(1, min(days, 366)))
     t = Translator(page_language(request))
     charts = [bar_chart(data["labels"], data["messages"] or {"total": [0] * len(data["labels"])},

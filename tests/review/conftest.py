@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from review_seed import Seeded, seed
 
 from assistant.store import Store
+
+sys.path.append(str(Path(__file__).resolve().parent))  # for review_seed (also used by tests/web)
+
+from review_seed import Seeded, seed  # noqa: E402
 
 
 @pytest.fixture

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "review"))
+HERE = Path(__file__).resolve().parent
+sys.path.extend(str(p) for p in (HERE, HERE.parent / "review") if str(p) not in sys.path)
 
-from review_seed import Seeded, seed  # noqa: E402
+from review_seed import seed  # noqa: E402
+from web_session import PASSWORD, Review  # noqa: E402
 
 from assistant.api.app import create_app  # noqa: E402
 from assistant.auth import passwords  # noqa: E402
@@ -23,16 +23,6 @@ from assistant.nlp import NlpPipeline  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
 from assistant.store import Store  # noqa: E402
-
-PASSWORD = "correct-horse-42"
-CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-@dataclass
-class Review:
-    client: TestClient
-    seeded: Seeded
-    tokens: dict[str, str]
 
 
 @pytest.fixture(scope="module")
@@ -70,18 +60,3 @@ def review(review_assistant: Assistant, tmp_path: Path) -> Iterator[Review]:
     with TestClient(app, follow_redirects=False) as client:
         yield Review(client, seeded, tokens)
     store.close()
-
-
-def csrf_of(html: str) -> str:
-    match = CSRF_FIELD.search(html)
-    assert match, "the page has no CSRF field"
-    return match.group(1)
-
-
-def log_in(client: TestClient, name: str, password: str = PASSWORD) -> str:
-    """Log in through the form; returns the session's CSRF token (from the queue page)."""
-    form = client.get("/review/login")
-    response = client.post("/review/login", data={
-        "username": name, "password": password, "csrf": csrf_of(form.text), "next": "/review/"})
-    assert response.status_code == 303 and response.headers["location"] == "/review/", response.text
-    return csrf_of(client.get("/review/").text)

@@ -4,8 +4,8 @@ needs a token from non-loopback clients unless the config opens it."""
 from __future__ import annotations
 
 import pytest
-from conftest import Review
 from fastapi.testclient import TestClient
+from web_session import Review
 
 from assistant.api.app import create_app
 
@@ -72,7 +72,8 @@ def test_openapi_describes_the_review_api(review: Review) -> None:
 
 
 def test_message_endpoint_from_a_remote_client_needs_a_token(review: Review) -> None:
-    app = review.client.app
+    assistant = review.client.app.state.assistant
+    app = create_app(assistant.settings, assistant)
     with TestClient(app, client=("203.0.113.7", 40000)) as remote:
         refused = remote.post("/v1/messages", json=MESSAGE)
         assert refused.status_code == 401

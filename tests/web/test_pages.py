@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD, Review, csrf_of, log_in
+from web_session import PASSWORD, Review, csrf_of, log_in
 
 PAGES = ["/review/", "/review/flags/1", "/review/answers", "/review/highlights",
          "/review/dashboard", "/review/calibration", "/review/audit"]

@@ -1,0 +1,51 @@
+"""The bundled abuse classifier is trained on our own labelled set only, and training works."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.moderation.state import Classifier
+from assistant.moderation.training import is_train, read_rows, train
+from assistant.settings import PROJECT_ROOT
+
+TRAINING = PROJECT_ROOT / "rules" / "training" / "abuse.jsonl"
+MODEL = PROJECT_ROOT / "rules" / "models" / "abuse.json"
+
+
+def test_training_set_is_well_formed_and_mostly_russian():
+    rows = read_rows([TRAINING])
+    assert len(rows) >= 800
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(isinstance(r["toxic"], bool) and isinstance(r["conflict"], bool) and r["text"] for r in rows)
+    assert all(r["toxic"] for r in rows if r["conflict"])
+    russian = sum(r["lang"] == "ru" for r in rows) / len(rows)
+    assert 0.6 <= russian <= 0.85
+    negatives = sum(not r["toxic"] for r in rows) / len(rows)
+    assert negatives >= 0.4
+
+
+def test_bundled_model_names_only_our_own_training_set():
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert model["trained_on"] == ["rules/training/abuse.jsonl"]
+    assert model["rows"] == len(read_rows([TRAINING]))
+
+
+def test_split_halves_partition_the_rows():
+    rows = read_rows([TRAINING])
+    train_half, test_half = read_rows([TRAINING], "train"), read_rows([TRAINING], "test")
+    assert len(train_half) + len(test_half) == len(rows)
+    assert all(is_train(r["id"]) for r in train_half) and not any(is_train(r["id"]) for r in test_half)
+
+
+def test_training_learns_insults_from_a_small_sample(pipeline):
+    pytest.importorskip("sklearn")
+    rows = read_rows([TRAINING])[:240]
+    model = train(rows, pipeline, ["sample"])
+    classifier = Classifier("abuse", float(model["bias"]), np.asarray(model["embedding"]),
+                            {str(k): float(v) for k, v in model["lemmas"].items()})
+    rude, kind = pipeline.analyse_batch(["ты тупой идиот, заткнись", "спасибо за помощь, до субботы"],
+                                        ["ru", "ru"])
+    assert classifier.score(rude.embedding, rude.lemmas) > 0.5 > classifier.score(kind.embedding, kind.lemmas)
