@@ -10,6 +10,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
+from assistant.background import BackgroundLoop
 from assistant.models import Message, Verdict
 from assistant.service import Assistant, ProcessingError
 
@@ -22,13 +23,12 @@ class _Pending:
     future: asyncio.Future[Verdict | ProcessingError]
 
 
-class MicroBatcher:
+class MicroBatcher(BackgroundLoop):
     def __init__(self, assistant: Assistant, window_ms: float, max_batch: int) -> None:
         self.assistant = assistant
         self.window = window_ms / 1000
         self.max_batch = max_batch
         self._queue: asyncio.Queue[_Pending] = asyncio.Queue()
-        self._task: asyncio.Task[None] | None = None
 
     async def submit(self, message: Message) -> Verdict | ProcessingError:
         if self._task is None:
@@ -36,19 +36,6 @@ class MicroBatcher:
         future: asyncio.Future[Verdict | ProcessingError] = asyncio.get_running_loop().create_future()
         await self._queue.put(_Pending(message.with_received_time(), future))
         return await future
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
 
     async def _gather(self) -> list[_Pending]:
         batch = [await self._queue.get()]

@@ -14,6 +14,7 @@ import random
 
 import httpx
 
+from assistant.background import BackgroundLoop
 from assistant.communities import CommunityRegistry
 from assistant.outbox.senders import CALLS, NotConfigured, Outcome, judge
 from assistant.settings import Settings
@@ -23,7 +24,7 @@ from assistant.store import webhooks as book
 log = logging.getLogger(__name__)
 
 
-class OutboxWorker:
+class OutboxWorker(BackgroundLoop):
     def __init__(self, store: Store, communities: CommunityRegistry, settings: Settings,
                  transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.store = store
@@ -31,22 +32,10 @@ class OutboxWorker:
         self.settings = settings
         self._transport = transport
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
 
     def wake(self) -> None:
         """New replies were queued: look now instead of at the next poll."""
         self._wake.set()
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
 
     async def _run(self) -> None:
         async with httpx.AsyncClient(transport=self._transport, timeout=10.0) as client:

@@ -1,10 +1,14 @@
 """Persistence: every SQL statement of the assistant lives in this package."""
 
-from assistant.store import accounts, review  # noqa: F401  (registers migrations 0500_review*)
-from assistant.store import faq_learned  # noqa: F401  (registers migration 0100_faq_learned)
-from assistant.store import highlights  # noqa: F401  (registers migrations 0300_*)
-from assistant.store import schema_core  # noqa: F401  (registers migrations)
-from assistant.store import webhooks  # noqa: F401  (registers migration 0400_webhooks)
+# Importing each schema module registers its migrations (applied in name order by Store).
+from assistant.store import (  # noqa: F401
+    accounts,  # 0500_review_accounts
+    faq_learned,  # 0100_faq_learned
+    highlights,  # 0300_*
+    review,  # 0500_review
+    schema_core,  # 0001_core
+    webhooks,  # 0400_webhooks
+)
 from assistant.store.core import Store, StoredOutcome
 
 __all__ = ["Store", "StoredOutcome"]

@@ -14,11 +14,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from fastapi.testclient import TestClient
 
-from assistant.api.app import create_app
-from assistant.nlp import NlpPipeline
 from assistant.service import Assistant
 from assistant.settings import Settings
-from assistant.store import Store
 from tests.webhooks.samples import FakePlatform, Secrets
 
 
@@ -93,13 +90,16 @@ def webhook_settings(make_settings: Callable[..., Settings], tmp_path: Path, sec
 
 
 @pytest.fixture
-def webhook_assistant(webhook_settings: Settings, pipeline: NlpPipeline) -> Iterator[Assistant]:
-    instance = Assistant(webhook_settings, pipeline=pipeline, store=Store(webhook_settings.db))
-    yield instance
-    instance.store.close()
+def settings(webhook_settings: Settings) -> Settings:
+    """The top-level ``assistant`` and ``client`` fixtures run with the webhook settings here."""
+    return webhook_settings
 
 
 @pytest.fixture
-def app_client(webhook_settings: Settings, webhook_assistant: Assistant) -> Iterator[TestClient]:
-    with TestClient(create_app(webhook_settings, webhook_assistant)) as test_client:
-        yield test_client
+def webhook_assistant(assistant: Assistant) -> Assistant:
+    return assistant
+
+
+@pytest.fixture
+def app_client(client: TestClient) -> TestClient:
+    return client
