@@ -11,10 +11,11 @@ from typing import Any
 from assistant.context import ChatContext
 from assistant.errors import ConfigError, Location, Problem
 from assistant.models import Action, Flag, Message
+from assistant.moderation.classifiers import Classifier, load_classifiers
 from assistant.moderation.lexicons import LexiconSet, load_lexicons
 from assistant.moderation.loader import Rule, file_version, rules_of
 from assistant.moderation.parse import ParseContext
-from assistant.moderation.state import Classifier, EvalState, Evidence, load_classifiers
+from assistant.moderation.state import EvalState, Evidence
 from assistant.nlp import Analysis, NlpPipeline
 from assistant.yamlfile import load_yaml, yaml_files
 

@@ -58,7 +58,8 @@ def thread_heat(state: EvalState, model: str, minutes: float) -> Heat:
     gaps = [(b - a).total_seconds() for a, b in zip(times, times[1:], strict=False)]
     median_gap = statistics.median(gaps) if gaps else 0.0
     classifier = state.classifiers[model]
-    scores = [classifier.score(m.embedding, None) for m in window[-3:]]
+    earlier = [classifier.score_embedding(m.embedding) for m in window[-3:]]
+    scores = [s for s in earlier if s is not None]
     scores.append(state.classifier_score(model))
     hostility = sum(scores) / len(scores)
     if len(scores) >= 3 and scores[-1] > scores[0]:

@@ -10,8 +10,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assistant.errors import Problem, did_you_mean, unknown_key
 from assistant.moderation import conditions as c
+from assistant.moderation.classifiers import Classifier
 from assistant.moderation.lexicons import LexiconSet
-from assistant.moderation.state import Classifier
 from assistant.nlp import NlpPipeline
 from assistant.yamlfile import YamlDocument, line_of
 

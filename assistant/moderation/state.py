@@ -3,18 +3,14 @@ and per-message caches (lexicon hits, classifier scores) so every rule reuses th
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from assistant.context import ChatContext
-from assistant.errors import Location, Problem, display_path
 from assistant.models import Message
+from assistant.moderation.classifiers import Classifier
 from assistant.moderation.lexicons import LexiconHit, LexiconSet
 from assistant.nlp import Analysis
 
@@ -27,43 +23,6 @@ class Evidence:
     span: str | None = None
     score: float | None = None
     threshold: float | None = None
-
-
-@dataclass
-class Classifier:
-    """A linear model over the message embedding and its lemmas (weights are data in rules/)."""
-
-    name: str
-    bias: float
-    embedding: np.ndarray
-    lemmas: dict[str, float]
-
-    def score(self, embedding: np.ndarray | None, lemmas: list[str] | None) -> float:
-        total = self.bias
-        if embedding is not None and embedding.shape == self.embedding.shape:
-            total += float(self.embedding @ embedding)
-        if lemmas:
-            total += sum(self.lemmas.get(lemma, 0.0) for lemma in set(lemmas))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-
-
-def load_classifiers(directory: Path) -> tuple[dict[str, Classifier], list[Problem]]:
-    """Every ``models/NAME.json`` under the rules directory."""
-    import json
-
-    found: dict[str, Classifier] = {}
-    problems: list[Problem] = []
-    folder = directory / "models"
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            found[path.stem] = Classifier(path.stem, float(data["bias"]),
-                                          np.asarray(data["embedding"], dtype=np.float32),
-                                          {str(k): float(v) for k, v in data.get("lemmas", {}).items()})
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            problems.append(Problem(Location(display_path(path, directory)),
-                                    f"cannot read classifier: {type(exc).__name__}: {exc}"))
-    return found, problems
 
 
 @dataclass
@@ -83,7 +42,7 @@ class EvalState:
         key = f"classifier:{name}"
         if key not in self.cache:
             model = self.classifiers[name]
-            self.cache[key] = model.score(self.analysis.embedding, self.analysis.lemmas)
+            self.cache[key] = model.score(self.analysis)
         return float(self.cache[key])
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from assistant.moderation.state import Classifier
+from assistant.moderation.classifiers import LinearClassifier
 from assistant.moderation.training import is_train, read_rows, train
 from assistant.settings import PROJECT_ROOT
 
@@ -44,8 +44,8 @@ def test_training_learns_insults_from_a_small_sample(pipeline):
     pytest.importorskip("sklearn")
     rows = read_rows([TRAINING])[:240]
     model = train(rows, pipeline, ["sample"])
-    classifier = Classifier("abuse", float(model["bias"]), np.asarray(model["embedding"]),
+    classifier = LinearClassifier("abuse", float(model["bias"]), np.asarray(model["embedding"]),
                             {str(k): float(v) for k, v in model["lemmas"].items()})
     rude, kind = pipeline.analyse_batch(["ты тупой идиот, заткнись", "спасибо за помощь, до субботы"],
                                         ["ru", "ru"])
-    assert classifier.score(rude.embedding, rude.lemmas) > 0.5 > classifier.score(kind.embedding, kind.lemmas)
+    assert classifier.score(rude) > 0.5 > classifier.score(kind)

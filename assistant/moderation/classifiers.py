@@ -1,0 +1,118 @@
+"""Classifier models for the ``classifier`` and ``thread_heat`` conditions: ``rules/models/NAME.json``.
+
+Two kinds, chosen by the file's ``kind`` key:
+
+- ``linear`` (default): a logistic regression over the message embedding and its lemmas, weights
+  stored in the file (trained by ``assistant.moderation.training``);
+- ``profanity-check``: the English offensive-language model shipped in the ``alt-profanity-check``
+  package (a linear SVM over word n-grams); ``languages`` limits it (other languages score 0).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from assistant.errors import Location, Problem, display_path
+from assistant.nlp import Analysis
+
+
+class Classifier(Protocol):
+    name: str
+
+    def score(self, analysis: Analysis) -> float:
+        """Probability-like score in [0, 1] that the message is abusive."""
+
+    def score_embedding(self, embedding: np.ndarray | None) -> float | None:
+        """A score from a stored embedding alone (earlier messages), or None if the model cannot."""
+
+
+def _sigmoid(total: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+
+@dataclass
+class LinearClassifier:
+    """A linear model over the message embedding and its lemmas (weights are data in rules/)."""
+
+    name: str
+    bias: float
+    embedding: np.ndarray
+    lemmas: dict[str, float]
+
+    def raw(self, embedding: np.ndarray | None, lemmas: list[str] | None) -> float:
+        total = self.bias
+        if embedding is not None and embedding.shape == self.embedding.shape:
+            total += float(self.embedding @ embedding)
+        if lemmas:
+            total += sum(self.lemmas.get(lemma, 0.0) for lemma in set(lemmas))
+        return _sigmoid(total)
+
+    def score(self, analysis: Analysis) -> float:
+        if not analysis.lemmas:  # nothing written (empty, only a mention or emoji): nothing abusive
+            return 0.0
+        return self.raw(analysis.embedding, analysis.lemmas)
+
+    def score_embedding(self, embedding: np.ndarray | None) -> float | None:
+        return self.raw(embedding, None)
+
+
+@dataclass
+class ProfanityCheckClassifier:
+    """``alt-profanity-check``'s English model; texts of other languages score 0."""
+
+    name: str
+    languages: frozenset[str] = frozenset({"en"})
+    _model: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        from profanity_check import profanity_check  # loads the vectorizer and the SVM once
+
+        self._model = profanity_check
+
+    def score(self, analysis: Analysis) -> float:
+        if analysis.lang not in self.languages or not analysis.text.strip():
+            return 0.0
+        return float(self._model.predict_prob([analysis.text])[0])
+
+    def score_embedding(self, embedding: np.ndarray | None) -> float | None:
+        return None
+
+
+def _linear(name: str, data: dict[str, Any]) -> Classifier:
+    return LinearClassifier(name, float(data["bias"]), np.asarray(data["embedding"], dtype=np.float32),
+                            {str(k): float(v) for k, v in data.get("lemmas", {}).items()})
+
+
+def _profanity(name: str, data: dict[str, Any]) -> Classifier:
+    return ProfanityCheckClassifier(name, frozenset(str(x) for x in data.get("languages", ["en"])))
+
+
+KINDS = {"linear": _linear, "profanity-check": _profanity}
+
+
+def load_classifiers(directory: Path) -> tuple[dict[str, Classifier], list[Problem]]:
+    """Every ``models/NAME.json`` under the rules directory."""
+    found: dict[str, Classifier] = {}
+    problems: list[Problem] = []
+    folder = directory / "models"
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        where = Location(display_path(path, directory))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            kind = str(data.get("kind", "linear"))
+            if kind not in KINDS:
+                known = ", ".join(KINDS)
+                problems.append(Problem(where, f"unknown classifier kind '{kind}' (known: {known})"))
+                continue
+            found[path.stem] = KINDS[kind](path.stem, data)
+        except ImportError as exc:
+            problems.append(Problem(where, f"classifier needs a package that is not installed: {exc}"))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            problems.append(Problem(where, f"cannot read classifier: {type(exc).__name__}: {exc}"))
+    return found, problems
