@@ -73,6 +73,14 @@ def test_cooldown_suppresses_the_reply_but_keeps_the_match(tiny: Assistant) -> N
     assert second.actions == []
 
 
+def test_an_edit_replaces_the_faq_answer_record_and_is_not_answered_twice(tiny: Assistant) -> None:
+    tiny.handle(msg("1", "Где взять книжку волонтера?"))
+    edited = tiny.handle_edit(msg("1", "Подскажите, где взять книжку волонтера? Я из Твери"))
+    rows = tiny.store.query("SELECT status FROM faq_answers")
+    assert [r["status"] for r in rows] == ["suppressed"]  # one record per message, no second reply
+    assert edited.faq is not None and edited.actions == []
+
+
 def test_a_reply_in_the_same_batch_sees_the_question(tiny: Assistant) -> None:
     question = msg("1", "Где взять книжку волонтера?")
     answer = msg("2", "Напиши координатору своего региона, он выдаёт книжки волонтёров",

@@ -126,6 +126,7 @@ class Store:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [rowid, flag.category, flag.rule, flag.severity, flag.reason, flag.score,
                      flag.threshold, flag.span, flag.rule_version, flag.mode or "enforce", stamp])
+            conn.execute("DELETE FROM faq_answers WHERE message_rowid = ?", [rowid])  # an edit replaces it
             if verdict.faq is not None and outcome.faq_status:
                 conn.execute(
                     "INSERT INTO faq_answers (message_rowid, platform, chat, entry_id, score, "
