@@ -4,7 +4,7 @@
     store: keep the raw message (a crash later cannot lose it)
     nlp: language → normalise → lemmas → embeddings (one batch for all messages)
     per message, in order: context → moderation · faq · highlights → actions
-    store: verdict + flags + FAQ answer + highlights in one transaction
+    store: verdict + flags + FAQ answer + highlights + thread links in one transaction
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from assistant.resources import Resources, load_resources
 from assistant.settings import Settings
 from assistant.store import Store, StoredOutcome
 from assistant.store import webhooks as edits
-from assistant.store.highlights import highlight_links, record_highlight_state
+from assistant.store.highlights import highlight_links, highlight_state_writer
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +185,6 @@ class Assistant:
             highlight_question_id=(highlight.highlight.question_id
                                    if highlight.highlight else None),
             highlight_updates=[(u.message_id, u.highlight) for u in highlight.updates],
+            also=highlight_state_writer(message, highlight),
         ))
-        record_highlight_state(self.store, message, highlight)
         return verdict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -87,6 +88,26 @@ def test_a_reply_in_the_same_batch_sees_the_question(tiny: Assistant) -> None:
                  author="u2", minutes=1, reply_to="1")
     _, verdict = tiny.handle_batch([question, answer])
     assert verdict.highlight is not None and verdict.highlight.question_id == "1"
+
+
+def test_a_failing_thread_link_write_rolls_back_the_whole_verdict(
+        tiny: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.store.highlights as links
+
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    tiny.handle(msg("1", "Где взять книжку волонтера?"))
+    monkeypatch.setattr(links, "write_thread_state", broken)
+    answer = msg("2", "Напиши координатору своего региона, он выдаёт книжки волонтёров",
+                 author="u2", minutes=1, reply_to="1")
+    with pytest.raises(ProcessingError, match="disk I/O error"):
+        tiny.handle(answer)
+    assert tiny.store.count("verdicts") == 1 and tiny.store.count("highlights") == 0
+    assert tiny.store.query("SELECT status FROM messages WHERE message_id = '2'")[0]["status"] == "failed"
+    monkeypatch.undo()
+    assert tiny.handle(answer).highlight is not None  # a redelivery retries it whole
+    assert tiny.store.count("thread_links") == 1
 
 
 def test_failed_analysis_keeps_the_message_and_a_redelivery_retries(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -41,6 +41,8 @@ class StoredOutcome:
     faq_status: str | None = None  # answered | suppressed | candidate
     highlight_question_id: str | None = None
     highlight_updates: list[tuple[str, Highlight]] = field(default_factory=list)
+    # more writes of other analysers (thread links), run inside the same transaction
+    also: Callable[[sqlite3.Connection], None] | None = None
 
 
 class Store:
@@ -139,6 +141,8 @@ class Store:
             for message_id, highlight in outcome.highlight_updates:
                 self._update_highlight(conn, message.platform, message.chat, message_id,
                                        highlight, stamp)
+            if outcome.also is not None:
+                outcome.also(conn)
 
     def _rowid(self, conn: sqlite3.Connection, platform: str, chat: str,
                message_id: str | None) -> int | None:

@@ -4,6 +4,8 @@ and the queries of the highlights API, digest and FAQ gap mining."""
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from sqlite_utils import Database
@@ -74,28 +76,27 @@ def links_for(store: Store, platform: str, chat: str, answer_ids: list[str]) -> 
     return {r["answer_id"]: _link(r) for r in rows}
 
 
-def record_thread_state(store: Store, message: Message, link: ThreadLink | None,
-                        thanked: list[tuple[str, float, str, str | None]]) -> None:
+def write_thread_state(conn: sqlite3.Connection, message: Message, link: ThreadLink | None,
+                       thanked: list[tuple[str, float, str, str | None]]) -> None:
     """Keep this message's link to its question, and what a thanks changed in earlier links
-    (answer id, score, reason, thanks kind)."""
+    (answer id, score, reason, thanks kind); runs inside the caller's transaction."""
     stamp = now_iso()
-    with store.transaction() as conn:
-        if link is not None:
-            conn.execute(
-                "INSERT OR REPLACE INTO thread_links (answer_rowid, question_rowid, platform, chat, "
-                "answer_id, question_id, asker, answerer, kind, base_score, score, reason, signals, "
-                "thanked, created_at, updated_at) SELECT a.id, q.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ? FROM messages a LEFT JOIN messages q ON q.platform = a.platform AND "
-                "q.chat = a.chat AND q.message_id = ? WHERE a.platform = ? AND a.chat = ? "
-                "AND a.message_id = ?",
-                [message.platform, message.chat, link.answer_id, link.question_id, link.asker,
-                 link.answerer, link.kind, link.base_score, link.score, link.reason,
-                 json.dumps(link.signals, ensure_ascii=False), link.thanked, stamp, stamp,
-                 link.question_id, *message.key])
-        for answer_id, score, reason, kind in thanked:
-            conn.execute("UPDATE thread_links SET score = ?, reason = ?, thanked = ?, updated_at = ? "
-                         "WHERE platform = ? AND chat = ? AND answer_id = ?",
-                         [score, reason, kind, stamp, message.platform, message.chat, answer_id])
+    if link is not None:
+        conn.execute(
+            "INSERT OR REPLACE INTO thread_links (answer_rowid, question_rowid, platform, chat, "
+            "answer_id, question_id, asker, answerer, kind, base_score, score, reason, signals, "
+            "thanked, created_at, updated_at) SELECT a.id, q.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ? FROM messages a LEFT JOIN messages q ON q.platform = a.platform AND "
+            "q.chat = a.chat AND q.message_id = ? WHERE a.platform = ? AND a.chat = ? "
+            "AND a.message_id = ?",
+            [message.platform, message.chat, link.answer_id, link.question_id, link.asker,
+             link.answerer, link.kind, link.base_score, link.score, link.reason,
+             json.dumps(link.signals, ensure_ascii=False), link.thanked, stamp, stamp,
+             link.question_id, *message.key])
+    for answer_id, score, reason, kind in thanked:
+        conn.execute("UPDATE thread_links SET score = ?, reason = ?, thanked = ?, updated_at = ? "
+                     "WHERE platform = ? AND chat = ? AND answer_id = ?",
+                     [score, reason, kind, stamp, message.platform, message.chat, answer_id])
 
 
 def highlight_links(store: Store, message: Message, context: ChatContext) -> dict[str, ThreadLink]:
@@ -103,12 +104,14 @@ def highlight_links(store: Store, message: Message, context: ChatContext) -> dic
     return links_for(store, message.platform, message.chat, [m.id for m in context.recent])
 
 
-def record_highlight_state(store: Store, message: Message, outcome: HighlightOutcome) -> None:
-    """After the verdict is stored: the message's thread link and what its thanks changed."""
+def highlight_state_writer(message: Message, outcome: HighlightOutcome
+                           ) -> Callable[[sqlite3.Connection], None] | None:
+    """The thread-link writes of one message, for the verdict's transaction (None: nothing to write)."""
     thanked = [(u.message_id, u.highlight.score, u.highlight.reason, u.thanked)
                for u in outcome.updates]
-    if outcome.link is not None or thanked:
-        record_thread_state(store, message, outcome.link, thanked)
+    if outcome.link is None and not thanked:
+        return None
+    return lambda conn: write_thread_state(conn, message, outcome.link, thanked)
 
 
 # --- featuring: what managers see ---------------------------------------------------------
