@@ -38,7 +38,7 @@ class Settings(BaseSettings):
 
     # FAQ
     # calibrated scores: the probability that the best entry is right (docs/quality/faq.md)
-    faq_answer_threshold: dict[str, float] = Field(default_factory=lambda: {"ru": 0.6, "en": 0.6})
+    faq_answer_threshold: dict[str, float] = Field(default_factory=lambda: {"ru": 0.55, "en": 0.75})
     faq_candidate_threshold: dict[str, float] = Field(
         default_factory=lambda: {"ru": 0.3, "en": 0.3}
     )
@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     faq_cross_lingual: bool = False  # may an English question get a Russian-only entry?
     faq_margin: float = 0.08  # best entry must beat the second by this much, else no guess
     faq_request_extra: float = 0.08  # "can't log in"-style requests need a higher score
-    faq_aggregate: Literal["max", "centroid", "mix"] = "mix"  # how an entry's phrasings combine
+    faq_aggregate: Literal["max", "centroid", "mix", "learned"] = "learned"  # how phrasings combine
 
     # Access (review pages and API)
     open_message_endpoint: bool | None = None  # None: open for loopback clients only
@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     session_hours: float = 12.0  # a review-page log-in lasts this long
     cookie_secure: bool = False  # set True behind HTTPS: the session cookie is then Secure
     review_lang: str | None = None  # ru | en for the review pages; None: from the browser
+    login_attempts: int = 5  # failed log-ins per user name and per address ...
+    login_window_minutes: int = 15  # ... within this window, then the form refuses for a while
 
     # Chat-platform webhooks and the outbox of replies (docs/webhooks.md)
     communities: Path = Path("communities.yaml")  # YAML or TOML: communities and their secrets

@@ -14,6 +14,7 @@ from assistant.api.routes import health, messages
 from assistant.api.routes import highlights as highlights_api
 from assistant.api.routes import review as review_api
 from assistant.api.webhooks.router import router as webhooks_router
+from assistant.auth.throttle import LoginThrottle
 from assistant.outbox import start_outbox
 from assistant.reloader import watch_and_reload
 from assistant.service import Assistant
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.state.settings = settings
     app.state.assistant = assistant
     app.state.batcher = batcher
+    app.state.login_throttle = LoginThrottle(settings.login_attempts, settings.login_window_minutes)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(messages.router)

@@ -52,10 +52,15 @@ async def login(request: Request) -> Response:
     target = safe_next(form.get("next"))
     if not same_token(request.cookies.get(LOGIN_CSRF_COOKIE), form.get("csrf")):
         return RedirectResponse(f"/review/login?error=login_expired&next={quote(target)}", 303)
-    principal = authenticate_password(get_store(request), form.get("username", ""),
-                                      form.get("password", ""))
+    throttle = request.app.state.login_throttle
+    name, address = form.get("username", ""), request.client.host if request.client else "?"
+    if not throttle.allowed(name, address):
+        return RedirectResponse(f"/review/login?error=login_throttled&next={quote(target)}", 303)
+    principal = authenticate_password(get_store(request), name, form.get("password", ""))
     if principal is None or principal.user_id is None:
+        throttle.failed(name, address)
         return RedirectResponse(f"/review/login?error=login_failed&next={quote(target)}", 303)
+    throttle.succeeded(name)
     value, _ = get_signer(request).issue(principal.user_id)
     response = RedirectResponse(target, 303)
     response.set_cookie(SESSION_COOKIE, value, max_age=get_signer(request).max_age, httponly=True,

@@ -31,6 +31,21 @@ def test_wrong_password_is_refused(review: Review) -> None:
     assert review.client.get("/review/").status_code == 303
 
 
+def test_repeated_wrong_passwords_lock_the_name_for_a_while(review: Review) -> None:
+    for _ in range(5):
+        form = review.client.get("/review/login")
+        response = review.client.post("/review/login", data={
+            "username": "olga", "password": "guess", "csrf": csrf_of(form.text)})
+        assert "error=login_failed" in response.headers["location"]
+    form = review.client.get("/review/login")
+    response = review.client.post("/review/login", data={
+        "username": "olga", "password": PASSWORD, "csrf": csrf_of(form.text)})
+    assert "error=login_throttled" in response.headers["location"]  # even the right password
+    page = review.client.get(response.headers["location"] + "&lang=en").text
+    assert "Too many failed attempts" in page
+    assert review.client.get("/review/").status_code == 303
+
+
 def test_log_in_without_the_form_token_is_refused(review: Review) -> None:
     response = review.client.post("/review/login", data={"username": "olga", "password": PASSWORD})
     assert "error=login_expired" in response.headers["location"]
