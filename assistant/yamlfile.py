@@ -68,8 +68,10 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[YamlDocument | None
 
 
 def yaml_files(directory: Path) -> list[Path]:
-    """Every *.yaml / *.yml file under a directory, in a stable order."""
+    """Every *.yaml / *.yml file under a directory, in a stable order (hidden ones below it skipped;
+    the directory's own path may have dots: ``../shared/knowledge``)."""
     if not directory.is_dir():
         return []
     files = [*directory.rglob("*.yaml"), *directory.rglob("*.yml")]
-    return sorted(p for p in files if not any(part.startswith(".") for part in p.parts))
+    return sorted(p for p in files
+                  if not any(part.startswith(".") for part in p.relative_to(directory).parts))
