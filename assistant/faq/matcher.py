@@ -1,9 +1,10 @@
 """Matches a member's message to the FAQ entry that answers it, or to nothing.
 
 Hybrid score per entry: sentence-embedding similarity (max over the entry's phrasings, their
-centroid, or a mix of both) and IDF-weighted lemma overlap (``lexical.py``), combined and
-calibrated to [0, 1]. Only the question of a message is matched: a greeting, a story or a thanks
-around it is left out. When the two best entries are too close, the matcher does not guess.
+centroid, a mix of both, or that mix with a ridge classifier fitted at load on the phrasings,
+``model.py``) and IDF-weighted lemma overlap (``lexical.py``), combined and calibrated to [0, 1].
+Only the question of a message is matched: a greeting, a story or a thanks around it is left out.
+When the two best entries are too close, the matcher does not guess.
 Everything per entry is precomputed at load; a message costs a matrix product and a bincount.
 """
 
@@ -18,14 +19,16 @@ import numpy as np
 from assistant.context import ChatContext
 from assistant.faq.lexical import LexicalIndex
 from assistant.faq.loader import FaqEntry
+from assistant.faq.model import ridge_weights
 from assistant.nlp import Analysis, NlpPipeline
 from assistant.nlp.normalize import normalize
+from assistant.nlp.pipeline import Segment
 from assistant.nlp.questions import sentence_kind
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
-Aggregate = Literal["max", "centroid", "mix"]
+Aggregate = Literal["max", "centroid", "mix", "learned"]
 # Weights of the combined similarity, and the calibration that turns the best similarity and
 # its lead over the second entry into the probability that the best entry is right: a logistic
 # regression fitted on the development halves of the evaluation sets and tests/data/faq_chat.jsonl
@@ -33,8 +36,10 @@ Aggregate = Literal["max", "centroid", "mix"]
 EMBEDDING_WEIGHT = 0.75
 LEXICAL_WEIGHT = 0.25
 MIX_MAX_SHARE = 0.5
-CALIBRATION = (2.416, 15.515, -2.470)  # (top, top - second, intercept)
+LEARNED_SHARE = 0.2  # "learned": the ridge classifier's share against the "mix" score
+CALIBRATION = (3.386, 15.225, -2.753)  # (top, top - second, intercept)
 RAW_FLOOR = 0.45  # below this similarity nothing is even a candidate
+_COURTESY = ("greeting", "thanks")  # sentences left out of the matched text
 
 
 @dataclass
@@ -53,7 +58,7 @@ class MatchThresholds:
     cross_lingual: bool = False
     margin: float = 0.08  # the best entry must beat the second by this much to be answered
     request_extra: float = 0.08  # a request without a question needs a higher score
-    aggregate: Aggregate = "mix"
+    aggregate: Aggregate = "learned"
 
     def for_lang(self, lang: str) -> tuple[float, float]:
         return self.answer.get(lang, self.answer.get("en", 0.8)), self.candidate.get(
@@ -78,12 +83,31 @@ class _Unit:
 
 @dataclass
 class _Index:
+    """Everything per entry, precomputed. The score of an entry for a query embedding ``q`` is
+    ``max_weight * max(vectors_e @ q) + dense_e @ q + lexical_weight * lexical_e``: every linear
+    part (centroid, ridge classifier) is folded into the one ``dense`` matrix."""
+
     vectors: np.ndarray  # phrasings x dim
     starts: np.ndarray  # first phrasing row of each entry
-    centroids: np.ndarray  # entries x dim
+    dense: np.ndarray  # entries x dim
+    max_weight: float
+    lexical_weight: float
     lexical: LexicalIndex
     entries: list[FaqEntry] = field(default_factory=list)
     langs: list[str | None] = field(default_factory=list)
+
+
+def _weights(aggregate: Aggregate) -> tuple[float, float, float, float]:
+    """(max, centroid, ridge, lexical) weights of an aggregate."""
+    if aggregate == "max":
+        return EMBEDDING_WEIGHT, 0.0, 0.0, LEXICAL_WEIGHT
+    if aggregate == "centroid":
+        return 0.0, EMBEDDING_WEIGHT, 0.0, LEXICAL_WEIGHT
+    mix_max, mix_centroid = EMBEDDING_WEIGHT * MIX_MAX_SHARE, EMBEDDING_WEIGHT * (1 - MIX_MAX_SHARE)
+    if aggregate == "mix":
+        return mix_max, mix_centroid, 0.0, LEXICAL_WEIGHT
+    keep = 1.0 - LEARNED_SHARE
+    return keep * mix_max, keep * mix_centroid, LEARNED_SHARE, keep * LEXICAL_WEIGHT
 
 
 def calibrate(top: float, second: float) -> float:
@@ -111,15 +135,19 @@ class FaqMatcher:
         vectors = (np.stack([a.embedding for a in analyses]).astype(np.float32) if analyses
                    else np.zeros((0, dim), dtype=np.float32))
         starts = np.searchsorted(np.array(owners, dtype=np.int64), np.arange(len(entries)))
-        centroids = np.zeros((len(entries), dim), dtype=np.float32)
-        if len(entries):
+        max_w, centroid_w, ridge_w, lexical_w = _weights(self.thresholds.aggregate)
+        dense = np.zeros((len(entries), dim), dtype=np.float32)
+        if len(entries) and centroid_w:
             sums = np.add.reduceat(vectors, starts, axis=0)
-            centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+            dense += centroid_w * sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+        if len(entries) and ridge_w:
+            dense += ridge_w * ridge_weights(vectors, starts)
         langs: list[str | None] = [e.lang for e in entries]
         for i, analysis in zip(owners, analyses, strict=True):
             langs[i] = langs[i] or analysis.lang
         lexical = LexicalIndex([a.lemmas for a in analyses], owners)
-        return _Index(vectors, starts, centroids.astype(np.float32), lexical, entries, langs)
+        return _Index(vectors, starts, dense.astype(np.float32), max_w, lexical_w, lexical,
+                      entries, langs)
 
     @property
     def entries(self) -> list[FaqEntry]:
@@ -135,50 +163,61 @@ class FaqMatcher:
     # --- scoring --------------------------------------------------------------------------
 
     def _units(self, analysis: Analysis) -> list[_Unit]:
-        """The question sentences of the message (requests when it asks nothing outright)."""
-        if len(analysis.segments) <= 1:
-            kind = sentence_kind(analysis.text, analysis.lang)
+        """What to match: each question sentence (requests when the message asks nothing
+        outright), and the message without its greetings and thanks, for a question that leans
+        on the sentence before it ("Сыну 16. Его возьмут?"). A message that asks the FAQ nothing
+        (a report, a question to a person) gives one unit of its own kind: never answered."""
+        segments, lang = analysis.segments, analysis.lang
+        if len(segments) <= 1:
+            return [_Unit(analysis.text, analysis.embedding, analysis.lemmas,
+                          sentence_kind(analysis.text, lang))]
+        kinds = [sentence_kind(s.text, lang) for s in segments]
+        wanted = next((k for k in ("question", "request") if k in kinds), None)
+        if wanted is None:
+            kind = "social" if "social" in kinds else "statement"
             return [_Unit(analysis.text, analysis.embedding, analysis.lemmas, kind)]
-        kinds = [sentence_kind(s.text, analysis.lang) for s in analysis.segments]
-        wanted = "question" if "question" in kinds else "request"
-        units = []
-        for segment, kind in zip(analysis.segments, kinds, strict=True):
-            if kind == wanted:
-                tokens = self._pipeline.lemmatizer.tokenize(normalize(segment.text), analysis.lang)
-                units.append(_Unit(segment.text, segment.embedding,
-                                   [t.lemma for t in tokens if t.is_word], kind))
-        if units:  # the whole message too: a question sentence may lean on the one before it
+        units = [self._unit([s], lang, k) for s, k in zip(segments, kinds, strict=True) if k == wanted]
+        content = [s for s, k in zip(segments, kinds, strict=True) if k not in _COURTESY]
+        if len(content) == len(segments):
             units.append(_Unit(analysis.text, analysis.embedding, analysis.lemmas, wanted))
+        elif len(content) > 1:
+            units.append(self._unit(content, lang, wanted))
         return units
+
+    def _unit(self, segments: list[Segment], lang: str, kind: str) -> _Unit:
+        """One unit of sentences: their text, lemmas and the normalised sum of their vectors."""
+        text = " ".join(s.text for s in segments)
+        tokens = self._pipeline.lemmatizer.tokenize(normalize(text), lang)
+        total = np.sum([s.embedding for s in segments], axis=0)
+        vector = total / max(float(np.linalg.norm(total)), 1e-9)
+        return _Unit(text, vector, [t.lemma for t in tokens if t.is_word], kind)
 
     def _scores(self, index: _Index, unit: _Unit) -> np.ndarray:
         """Combined similarity of every entry for one unit."""
         query = unit.embedding.astype(np.float32)
         # einsum, not @: a matrix-vector product through a multi-threaded BLAS stalls for
         # milliseconds on a busy machine; one thread does 3,000 x 512 in ~0.1 ms.
-        sims = np.einsum("ij,j->i", index.vectors, query)
+        scores = np.einsum("ij,j->i", index.dense, query)
+        if index.max_weight:
+            sims = np.einsum("ij,j->i", index.vectors, query)
+            scores += index.max_weight * np.maximum.reduceat(sims, index.starts)
         lexical = index.lexical.scores(unit.lemmas)
-        best = np.maximum.reduceat(sims, index.starts)
-        aggregate = self.thresholds.aggregate
-        if aggregate == "centroid":
-            semantic = np.einsum("ij,j->i", index.centroids, query)
-        elif aggregate == "mix":
-            centroid = np.einsum("ij,j->i", index.centroids, query)
-            semantic = MIX_MAX_SHARE * best + (1 - MIX_MAX_SHARE) * centroid
-        else:
-            semantic = best
-        return EMBEDDING_WEIGHT * semantic + LEXICAL_WEIGHT * np.maximum.reduceat(lexical, index.starts)
+        return scores + index.lexical_weight * np.maximum.reduceat(lexical, index.starts)
 
     def _allowed(self, index: _Index, lang: str) -> np.ndarray:
         if self.thresholds.cross_lingual:
             return np.ones(len(index.entries), dtype=bool)
         return np.array([lg is None or lg == lang for lg in index.langs], dtype=bool)
 
-    def _best(self, analysis: Analysis) -> tuple[np.ndarray, _Unit, list[FaqEntry]] | None:
+    def _best(self, analysis: Analysis,
+              whole: bool = False) -> tuple[np.ndarray, _Unit, list[FaqEntry]] | None:
         """Entry scores of the best-matching unit (disallowed languages at 0), and the entries
-        they belong to (one snapshot: ``add_variant`` may swap the index meanwhile)."""
+        they belong to (one snapshot: ``add_variant`` may swap the index meanwhile).
+        ``whole``: when no sentence asks anything, rank the whole message (never answered)."""
         index = self._index
         units = self._units(analysis)
+        if not units and whole:
+            units = [_Unit(analysis.text, analysis.embedding, analysis.lemmas, "statement")]
         if not units or not index.entries:
             return None
         allowed = self._allowed(index, analysis.lang)
@@ -188,7 +227,7 @@ class FaqMatcher:
 
     def rank(self, analysis: Analysis, k: int = 3) -> list[tuple[str, float]]:
         """The k best entries with their scores, before any threshold or question gate."""
-        best = self._best(analysis)
+        best = self._best(analysis, whole=True)
         if best is None:
             return []
         scores, _, entries = best

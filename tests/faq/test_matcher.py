@@ -82,7 +82,7 @@ def test_when_the_two_best_entries_are_too_close_it_does_not_guess(
     assert clear is not None and (clear.entry.id, clear.status) == ("a", "answered")
 
 
-@pytest.mark.parametrize("aggregate", ["max", "centroid", "mix"])
+@pytest.mark.parametrize("aggregate", ["max", "centroid", "mix", "learned"])
 def test_every_aggregate_ranks_the_right_entry_first(pipeline: NlpPipeline, entries: list[FaqEntry],
                                                      aggregate: str) -> None:
     matcher = build_matcher(Settings(db=None, watch=False, faq_aggregate=aggregate), pipeline, entries)
