@@ -2,8 +2,9 @@
 
 Two kinds, chosen by the file's ``kind`` key:
 
-- ``linear`` (default): a logistic regression over the message embedding and its lemmas, weights
-  stored in the file (trained by ``assistant.moderation.training``);
+- ``linear`` (default): a logistic regression over the message embedding, its lemmas and
+  (optionally, ``char_ngrams``) hashed character n-grams of its lemmas, robust to inflection and
+  obfuscation; weights stored in the file (trained by ``assistant.moderation.training``);
 - ``profanity-check``: the English offensive-language model shipped in the ``alt-profanity-check``
   package (a linear SVM over word n-grams); ``languages`` limits it (other languages score 0).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,6 +34,17 @@ class Classifier(Protocol):
         """A score from a stored embedding alone (earlier messages), or None if the model cannot."""
 
 
+def char_ngrams(lemmas: list[str], sizes: tuple[int, ...], buckets: int) -> set[int]:
+    """Hashed character n-grams of each lemma, padded (``<дурак>``): the n-gram features."""
+    found: set[int] = set()
+    for lemma in set(lemmas):
+        padded = f"<{lemma}>"
+        for n in sizes:
+            for i in range(len(padded) - n + 1):
+                found.add(zlib.crc32(padded[i:i + n].encode("utf-8")) % buckets)
+    return found
+
+
 def _sigmoid(total: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
@@ -44,6 +57,9 @@ class LinearClassifier:
     bias: float
     embedding: np.ndarray
     lemmas: dict[str, float]
+    ngrams: dict[int, float] = field(default_factory=dict)  # hashed bucket → weight
+    ngram_sizes: tuple[int, ...] = ()
+    buckets: int = 1
 
     def raw(self, embedding: np.ndarray | None, lemmas: list[str] | None) -> float:
         total = self.bias
@@ -51,6 +67,9 @@ class LinearClassifier:
             total += float(self.embedding @ embedding)
         if lemmas:
             total += sum(self.lemmas.get(lemma, 0.0) for lemma in set(lemmas))
+            if self.ngrams:  # presence scaled by 1/sqrt(count), as in training
+                grams = char_ngrams(lemmas, self.ngram_sizes, self.buckets)
+                total += sum(self.ngrams.get(g, 0.0) for g in grams) / math.sqrt(len(grams) or 1)
         return _sigmoid(total)
 
     def score(self, analysis: Analysis) -> float:
@@ -85,8 +104,11 @@ class ProfanityCheckClassifier:
 
 
 def _linear(name: str, data: dict[str, Any]) -> Classifier:
+    grams = data.get("char_ngrams") or {}
     return LinearClassifier(name, float(data["bias"]), np.asarray(data["embedding"], dtype=np.float32),
-                            {str(k): float(v) for k, v in data.get("lemmas", {}).items()})
+                            {str(k): float(v) for k, v in data.get("lemmas", {}).items()},
+                            {int(k): float(v) for k, v in grams.get("weights", {}).items()},
+                            tuple(int(n) for n in grams.get("sizes", ())), int(grams.get("buckets", 1)))
 
 
 def _profanity(name: str, data: dict[str, Any]) -> Classifier:

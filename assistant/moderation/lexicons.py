@@ -38,6 +38,10 @@ _TRANSLIT = [("shch", "щ"), ("sch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "
              ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"),
              ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"),
              ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "х"), ("y", "ы"), ("z", "з")]
+# Latin letters left inside a Cyrillic word after look-alikes were undone (``пиzдец``), by sound.
+_MIXED = str.maketrans({"z": "з", "s": "с", "d": "д", "l": "л", "i": "и", "g": "г", "f": "ф",
+                        "v": "в", "j": "й", "b": "б", "w": "в", "q": "к"})
+_HAS_LATIN = re.compile("[a-z]")
 _TRANSLIT_RE = re.compile("|".join(k for k, _ in _TRANSLIT))
 _TRANSLIT_MAP = dict(_TRANSLIT)
 
@@ -177,6 +181,9 @@ class LexiconSet:
             return self._wildcard_hits(surface, script)
         if matcher is not None:
             found |= matcher.word_hits(surface, token.lemma)
+            if script == "ru" and _HAS_LATIN.search(surface):  # пиzданула → пизданула
+                mixed = surface.translate(_MIXED)
+                found |= matcher.word_hits(mixed, self._lemma(mixed))
         if script == "en" and lang == "ru" and _LATIN_WORD.match(surface) and "ru" in self.languages:
             cyrillic = transliterate(surface)
             found |= self.languages["ru"].word_hits(cyrillic, self._lemma(cyrillic))
