@@ -14,7 +14,7 @@ from assistant.moderation.heat import thread_heat
 from assistant.moderation.state import EvalState, Evidence
 
 URL = re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+|\b[\w-]+\.(?:ru|com|org|net|io|me|рф)/\S*")
-MENTION = re.compile(r"@\w+|\[(?:id|club)\d+\|[^\]]*\]")
+MENTION = re.compile(r"(?<![\w@])@\w+|\[(?:id|club)\d+\|[^\]]*\]")  # not the @ inside «к@зёл»
 QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|'[^']{2,}'|^>.*$", re.MULTILINE)
 _SECOND_PERSON_RU = {"ты", "вы", "твой", "ваш", "тебя", "тебе", "тобой", "вас", "вам", "вами"}
 _SECOND_PERSON_EN = {"you", "your", "yours", "yourself", "u", "ur", "you're", "youre", "ya"}

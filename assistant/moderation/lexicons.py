@@ -73,11 +73,13 @@ class LanguageMatcher:
     _roots_re: tuple[re.Pattern[str], list[str]] | None = None
     _exceptions_re: tuple[re.Pattern[str], list[str]] | None = None
     _max_phrase: int = 1
+    _phrase_words: dict[str, str] = field(default_factory=dict)  # folded form → phrase lemma
 
     def compile(self) -> None:
         self._roots_re = _alternation(self.roots)
         self._exceptions_re = _alternation(self.exception_roots)
         self._max_phrase = max((len(p) for p in self.phrases), default=1)
+        self._phrase_words = {w.replace("о", "а"): w for p in self.phrases for w in p if len(w) >= 4}
         for word, names in self.words.items():
             if len(word) >= 4:
                 self.folded_words.setdefault(word.replace("о", "а"), set()).update(names)
@@ -96,6 +98,20 @@ class LanguageMatcher:
             for source in _found(self._exceptions_re, surface):
                 found -= self.exception_roots[source]
         return found
+
+    def phrase_word(self, surface: str, lemma: str) -> str:
+        """The phrase lemma a disguised word stands for (``к@зёл``, ``к*зёл`` → козёл), else its lemma."""
+        if lemma in self._phrase_words.values() or not self._phrase_words:
+            return lemma
+        folded = surface.replace("о", "а")
+        if folded in self._phrase_words:
+            return self._phrase_words[folded]
+        if "*" in surface and len(surface) >= 4:
+            pattern = re.compile(re.escape(folded).replace(r"\*", "."))
+            found = [w for f, w in self._phrase_words.items() if pattern.fullmatch(f)]
+            if len(found) == 1:
+                return found[0]
+        return lemma
 
     def phrase_hits(self, lemmas: list[str]) -> list[tuple[int, int, set[str]]]:
         hits = []
@@ -167,7 +183,8 @@ class LexiconSet:
             for name in self._token_hits(token, lang):
                 hits.append(LexiconHit(name, i, i + 1, token.text))
         for matcher in self.languages.values():
-            for start, end, names in matcher.phrase_hits([w.lemma for w in words]):
+            lemmas = [matcher.phrase_word(w.text, w.lemma) for w in words]
+            for start, end, names in matcher.phrase_hits(lemmas):
                 span = " ".join(w.text for w in words[start:end])
                 hits.extend(LexiconHit(n, start, end, span) for n in sorted(names))
         return hits

@@ -66,3 +66,15 @@ def test_bundled_model_uses_char_ngrams_and_ranks_abuse_above_neutral(ruleset, p
     assert model.score(rude) > 0.5 > model.score(neutral)
     plain = LinearClassifier("plain", model.bias, np.asarray(model.embedding), model.lemmas)
     assert plain.score(rude) != model.score(rude)  # the n-gram weights take part in the score
+
+
+@pytest.mark.parametrize("text", ["Маша, у нас щенок заболел, кто свозит к ветеринару?",
+                                  "Гена, мы помогаем и людям, и животным",
+                                  "Оля, козу сегодня покормили?"])
+def test_animals_named_literally_in_a_shelter_chat_are_not_insults(ruleset, pipeline, text):
+    assert "insult-direct" not in flags(ruleset, pipeline, text)
+
+
+@pytest.mark.parametrize("text", ["ну ты и козёл", "баран ты упёртый", "сам ты к@зёл", "ты к*зёл"])
+def test_animal_name_calling_of_the_person_is_caught_even_disguised(ruleset, pipeline, text):
+    assert flags(ruleset, pipeline, text).get("insult-direct") == "conflict"
