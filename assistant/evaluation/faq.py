@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.context import ChatContext
+from assistant.evaluation.counts import rate
 from assistant.faq.matcher import FaqMatcher
 from assistant.nlp import NlpPipeline
 
@@ -44,21 +45,17 @@ class FaqReport:
     candidates: int = 0
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
 
-    @staticmethod
-    def _rate(part: int, whole: int) -> float:
-        return part / whole if whole else 0.0
-
     def figures(self) -> dict[str, Any]:
         answered_answerable = self.answered - self.false_answers
         return {
             "queries": self.queries,
-            "top1": round(self._rate(self.top1, self.answerable), 4),
-            "top3": round(self._rate(self.top3, self.answerable), 4),
-            "precision": round(self._rate(self.correct, self.answered), 4),
-            "recall": round(self._rate(self.correct, self.answerable), 4),
+            "top1": round(rate(self.top1, self.answerable), 4),
+            "top3": round(rate(self.top3, self.answerable), 4),
+            "precision": round(rate(self.correct, self.answered), 4),
+            "recall": round(rate(self.correct, self.answerable), 4),
             "answered": self.answered,
             "answered_answerable": answered_answerable,
-            "false_answer_rate": round(self._rate(self.false_answers, self.unanswerable), 4),
+            "false_answer_rate": round(rate(self.false_answers, self.unanswerable), 4),
             "unanswerable": self.unanswerable,
             "candidates": self.candidates,
         }

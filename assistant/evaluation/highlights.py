@@ -15,6 +15,7 @@ from typing import Any
 
 from assistant.analyze import analyze_stream
 from assistant.context import ChatContext, ContextMessage
+from assistant.evaluation.counts import Confusion
 from assistant.highlights import score_message
 from assistant.models import Message
 from assistant.nlp import NlpPipeline
@@ -22,20 +23,15 @@ from assistant.service import Assistant
 
 
 @dataclass
-class HighlightReport:
+class HighlightReport(Confusion):
     messages: int = 0
     labelled: int = 0
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
-        predicted, actual = self.tp + self.fp, self.tp + self.fn
-        return {"messages": self.messages, "labelled_highlights": actual, "predicted": predicted,
-                "tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.tp / predicted, 4) if predicted else 0.0,
-                "recall": round(self.tp / actual, 4) if actual else 0.0}
+        return {"messages": self.messages, "labelled_highlights": self.tp + self.fn,
+                "predicted": self.tp + self.fp, "tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4)}
 
 
 def read_labelled(path: Path) -> list[tuple[Message, bool]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.context import ChatContext, ContextMessage
+from assistant.evaluation.counts import Confusion
 from assistant.models import Message
 from assistant.moderation import FlagResult, RuleSet
 from assistant.moderation.training import is_train
@@ -28,26 +29,9 @@ CONTEXT = 30
 
 
 @dataclass
-class Report:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class Report(Confusion):
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def read_labelled(path: Path, split: str | None = None) -> list[dict[str, Any]]:
