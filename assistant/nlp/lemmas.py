@@ -28,6 +28,14 @@ class Token:
     is_word: bool
 
 
+@lru_cache(maxsize=1)
+def russian_morphology() -> Any:
+    """The one pymorphy3 analyser of the process (its dictionaries take ~0.5 s and ~15 MB)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
 class Lemmatizer:
     """Tokenises and lemmatises normalised text; one instance serves every language it knows."""
 
@@ -46,9 +54,7 @@ class Lemmatizer:
 
     def _pymorphy(self) -> Any:
         if self._morph is None:
-            import pymorphy3
-
-            self._morph = pymorphy3.MorphAnalyzer(lang="ru")
+            self._morph = russian_morphology()
         return self._morph
 
     def _english_lookup(self) -> Any:

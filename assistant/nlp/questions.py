@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ruamel.yaml import YAML
 
+from assistant.nlp.lemmas import russian_morphology
 from assistant.nlp.normalize import fold
 from assistant.nlp.sentences import split_sentences
 
@@ -80,17 +80,10 @@ def _cues(lang: str) -> _Cues:
     )
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 @lru_cache(maxsize=20_000)
 def _is_name(word: str, strict: bool) -> bool:
     """A first name or patronymic: among the likely parses (``strict``: the most likely one)."""
-    parses = _morph().parse(word)[: 1 if strict else 3]
+    parses = russian_morphology().parse(word)[: 1 if strict else 3]
     return any("Name" in p.tag or "Patr" in p.tag for p in parses)
 
 
