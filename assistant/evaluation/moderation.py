@@ -90,7 +90,9 @@ def evaluate_moderation(ruleset: RuleSet, pipeline: NlpPipeline, rows: list[dict
             report.tp += 1
         elif flagged:
             report.fp += 1
-            report.false_alarms.append(f"{row['id']}: {text} [{', '.join(sorted(shown))}]")
+            fired = sorted({f"{r.flag.category}: {r.flag.rule}" for r in results
+                            if r.flag.mode != "shadow" and r.flag.category in wanted})
+            report.false_alarms.append(f"{row['id']}: {text} [{', '.join(fired)}]")
         elif positive:
             report.fn += 1
             report.misses.append(f"{row['id']}: {text}")

@@ -1,0 +1,33 @@
+"""The bundled `heated-thread` rule on a fast back-and-forth between two members."""
+
+from __future__ import annotations
+
+from assistant.evaluation.moderation import flag_stream
+from assistant.moderation import RuleSet
+from assistant.nlp import NlpPipeline
+
+EXCHANGE = [
+    ("t0", "oleg", "Завтра везу продукты в приют после шести", None),
+    ("t1", "petr", "После шести поздно, приют закрывается в семь", "t0"),
+    ("t2", "oleg", "Успею, там ехать двадцать минут", "t1"),
+    ("t3", "petr", "Ты вечно всё срываешь, вечно у тебя отговорки", "t2"),
+    ("t4", "oleg", "Зачем ты так со мной разговариваешь?", "t3"),
+    ("t5", "petr", "Да кому нужна твоя помощь, бездарь, только всё портишь", "t4"),
+]
+
+
+def _rules_fired(ruleset: RuleSet, pipeline: NlpPipeline) -> dict[str, set[str]]:
+    rows = [{"id": i, "chat": "c", "author": a, "text": t, "reply_to": r,
+             "ts": f"2024-05-04T10:0{n}:00+00:00", "label": None}
+            for n, (i, a, t, r) in enumerate(EXCHANGE)]
+    return {row["id"]: {x.flag.rule for x in results} for row, results in flag_stream(ruleset, pipeline, rows)}
+
+
+def test_a_hostile_message_in_a_fast_exchange_is_a_heated_thread(ruleset, pipeline):
+    fired = _rules_fired(ruleset, pipeline)
+    assert "heated-thread" in fired["t5"]
+    assert not any(fired[i] for i in ("t0", "t1", "t2"))  # a calm exchange is not heated
+
+
+def test_a_calm_reply_inside_the_heated_exchange_is_not_flagged(ruleset, pipeline):
+    assert "heated-thread" not in _rules_fired(ruleset, pipeline)["t4"]
