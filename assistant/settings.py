@@ -38,13 +38,13 @@ class Settings(BaseSettings):
 
     # FAQ
     # calibrated scores: the probability that the best entry is right (docs/quality/faq.md)
-    faq_answer_threshold: dict[str, float] = Field(default_factory=lambda: {"ru": 0.55, "en": 0.75})
+    faq_answer_threshold: dict[str, float] = Field(default_factory=lambda: {"ru": 0.65, "en": 0.7})
     faq_candidate_threshold: dict[str, float] = Field(
         default_factory=lambda: {"ru": 0.3, "en": 0.3}
     )
     faq_cooldown_minutes: float = 30.0  # per chat and entry; suppresses the reply only
     faq_cross_lingual: bool = False  # may an English question get a Russian-only entry?
-    faq_margin: float = 0.08  # best entry must beat the second by this much, else no guess
+    faq_margin: float = 0.04  # best entry must beat the second by this much, else no guess
     faq_request_extra: float = 0.08  # "can't log in"-style requests need a higher score
     faq_aggregate: Literal["max", "centroid", "mix", "learned"] = "learned"  # how phrasings combine
 

@@ -29,16 +29,21 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 Aggregate = Literal["max", "centroid", "mix", "learned"]
-# Weights of the combined similarity, and the calibration that turns the best similarity and
-# its lead over the second entry into the probability that the best entry is right: a logistic
-# regression fitted on the development halves of the evaluation sets and tests/data/faq_chat.jsonl
-# (docs/quality/faq.md). The lead matters far more than the level: near-neighbours stay unanswered.
+# Weights of the combined similarity, and the calibration that turns the best similarity, its
+# lead over the second entry and the density of the FAQ into the probability that the best entry
+# is right: a logistic regression fitted on the development halves of the evaluation sets and the
+# dev chat sets tests/data/faq_chat.jsonl + faq_chat_weak.jsonl (docs/quality/faq.md, "Third session").
 EMBEDDING_WEIGHT = 0.75
 LEXICAL_WEIGHT = 0.25
 MIX_MAX_SHARE = 0.5
 LEARNED_SHARE = 0.2  # "learned": the ridge classifier's share against the "mix" score
-CALIBRATION = (3.386, 15.225, -2.753)  # (top, top - second, intercept)
-RAW_FLOOR = 0.45  # below this similarity nothing is even a candidate
+# (top, top - second, density of the FAQ, intercept); the density is the median cosine between an
+# entry's centroid and its nearest neighbour's (same language), clipped to the fitted range: a
+# crowded FAQ (286 overlapping RUTUBE entries) needs more evidence than a small, clean one.
+CALIBRATION = (3.85, 7.01, -5.37, 1.74)
+DENSITY_RANGE = (0.4, 0.8)
+RAW_FLOOR = 0.3  # below this similarity nothing is even a candidate
+TWIN_COSINE = 0.85  # two entries whose centroids are this close are twins: the lead must be doubled
 _COURTESY = ("greeting", "thanks")  # sentences left out of the matched text
 
 
@@ -56,7 +61,7 @@ class MatchThresholds:
     answer: dict[str, float]
     candidate: dict[str, float]
     cross_lingual: bool = False
-    margin: float = 0.08  # the best entry must beat the second by this much to be answered
+    margin: float = 0.04  # the best entry must beat the second by this much to be answered
     request_extra: float = 0.08  # a request without a question needs a higher score
     aggregate: Aggregate = "learned"
 
@@ -95,6 +100,8 @@ class _Index:
     lexical: LexicalIndex
     entries: list[FaqEntry] = field(default_factory=list)
     langs: list[str | None] = field(default_factory=list)
+    centroids: np.ndarray | None = None  # entries x dim, unit length
+    density: dict[str | None, float] = field(default_factory=dict)  # per language, see calibrate()
 
 
 def _weights(aggregate: Aggregate) -> tuple[float, float, float, float]:
@@ -110,10 +117,33 @@ def _weights(aggregate: Aggregate) -> tuple[float, float, float, float]:
     return keep * mix_max, keep * mix_centroid, LEARNED_SHARE, keep * LEXICAL_WEIGHT
 
 
-def calibrate(top: float, second: float) -> float:
-    """The probability, in [0, 1], that the entry with similarity ``top`` is the right one."""
-    a, b, c = CALIBRATION
-    return float(1.0 / (1.0 + math.exp(-(a * top + b * (top - second) + c))))
+def calibrate(top: float, second: float, density: float = DENSITY_RANGE[0]) -> float:
+    """The probability, in [0, 1], that the entry with similarity ``top`` is the right one, in a
+    FAQ whose entries lie ``density`` apart (``faq_density``)."""
+    a, b, c, d = CALIBRATION
+    density = min(max(density, DENSITY_RANGE[0]), DENSITY_RANGE[1])
+    return float(1.0 / (1.0 + math.exp(-(a * top + b * (top - second) + c * density + d))))
+
+
+def centroids_of(vectors: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The unit-length mean phrasing vector of every entry."""
+    if not len(starts):
+        return np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    sums = np.add.reduceat(vectors.astype(np.float64), starts, axis=0)
+    return (sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+
+
+def faq_density(centroids: np.ndarray, langs: list[str | None]) -> dict[str | None, float]:
+    """Per language: the median, over entries, of the cosine between an entry's centroid and the
+    closest other centroid of the same language (a lone entry counts as 0: nothing is close)."""
+    if not len(centroids):
+        return {}
+    keys = np.array([str(lang) for lang in langs])
+    cosines = centroids @ centroids.T
+    cosines[keys[:, None] != keys[None, :]] = -1.0
+    np.fill_diagonal(cosines, -1.0)
+    nearest = np.maximum(cosines.max(axis=1), 0.0)
+    return {lang: float(np.median(nearest[keys == str(lang)])) for lang in set(langs)}
 
 
 class FaqMatcher:
@@ -137,9 +167,8 @@ class FaqMatcher:
         starts = np.searchsorted(np.array(owners, dtype=np.int64), np.arange(len(entries)))
         max_w, centroid_w, ridge_w, lexical_w = _weights(self.thresholds.aggregate)
         dense = np.zeros((len(entries), dim), dtype=np.float32)
-        if len(entries) and centroid_w:
-            sums = np.add.reduceat(vectors, starts, axis=0)
-            dense += centroid_w * sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+        centroids = centroids_of(vectors, starts)
+        dense += centroid_w * centroids
         if len(entries) and ridge_w:
             dense += ridge_w * ridge_weights(vectors, starts)
         langs: list[str | None] = [e.lang for e in entries]
@@ -147,7 +176,7 @@ class FaqMatcher:
             langs[i] = langs[i] or analysis.lang
         lexical = LexicalIndex([a.lemmas for a in analyses], owners)
         return _Index(vectors, starts, dense.astype(np.float32), max_w, lexical_w, lexical,
-                      entries, langs)
+                      entries, langs, centroids, faq_density(centroids, langs))
 
     @property
     def entries(self) -> list[FaqEntry]:
@@ -210,8 +239,8 @@ class FaqMatcher:
         return np.array([lg is None or lg == lang for lg in index.langs], dtype=bool)
 
     def _best(self, analysis: Analysis,
-              whole: bool = False) -> tuple[np.ndarray, _Unit, list[FaqEntry]] | None:
-        """Entry scores of the best-matching unit (disallowed languages at 0), and the entries
+              whole: bool = False) -> tuple[np.ndarray, _Unit, _Index] | None:
+        """Entry scores of the best-matching unit (disallowed languages at 0), and the index
         they belong to (one snapshot: ``add_variant`` may swap the index meanwhile).
         ``whole``: when no sentence asks anything, rank the whole message (never answered)."""
         index = self._index
@@ -223,16 +252,25 @@ class FaqMatcher:
         allowed = self._allowed(index, analysis.lang)
         scored = [(np.where(allowed, self._scores(index, u), 0.0), u) for u in units]
         scores, unit = max(scored, key=lambda pair: float(pair[0].max()))
-        return scores, unit, index.entries
+        return scores, unit, index
 
     def rank(self, analysis: Analysis, k: int = 3) -> list[tuple[str, float]]:
         """The k best entries with their scores, before any threshold or question gate."""
         best = self._best(analysis, whole=True)
         if best is None:
             return []
-        scores, _, entries = best
+        scores, _, index = best
+        entries = index.entries
         order = np.argsort(-scores)[:k]
         return [(entries[i].id, float(scores[i])) for i in order if scores[i] > 0]
+
+    def _margin(self, index: _Index, order: np.ndarray) -> float:
+        """The lead the best entry needs: doubled when the two best entries are near-twins."""
+        margin = self.thresholds.margin
+        if len(order) > 1 and index.centroids is not None:
+            pair = float(index.centroids[order[0]] @ index.centroids[order[1]])
+            return 2 * margin if pair >= TWIN_COSINE else margin
+        return margin
 
     def match(self, analysis: Analysis, context: ChatContext | None = None) -> FaqResult | None:
         """The best entry for a question, with its status; None when nothing is close enough
@@ -240,7 +278,7 @@ class FaqMatcher:
         best = self._best(analysis)
         if best is None:
             return None
-        scores, unit, entries = best
+        scores, unit, index = best
         if unit.kind not in ("question", "request"):
             return None
         order = np.argsort(-scores)[:2]
@@ -251,9 +289,9 @@ class FaqMatcher:
         answer_at, candidate_at = self.thresholds.for_lang(analysis.lang)
         if unit.kind == "request":
             answer_at = min(1.0, answer_at + self.thresholds.request_extra)
-        entry = entries[int(order[0])]
-        score = calibrate(top, second)
-        if score >= answer_at and top - second >= self.thresholds.margin:
+        entry = index.entries[int(order[0])]
+        score = calibrate(top, second, index.density.get(index.langs[int(order[0])], 0.0))
+        if score >= answer_at and top - second >= self._margin(index, order):
             return FaqResult(entry, score, second, "answered", unit.text)
         if score >= candidate_at:
             return FaqResult(entry, score, second, "candidate", unit.text)
