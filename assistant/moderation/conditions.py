@@ -17,6 +17,7 @@ URL = re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+|\b[\w-]+\.(?:ru|com|org|net
 MENTION = re.compile(r"(?<![\w@])@\w+|\[(?:id|club)\d+\|[^\]]*\]")  # not the @ inside «к@зёл»
 QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|'[^']{2,}'|^>.*$", re.MULTILINE)
 _SECOND_PERSON_RU = {"ты", "вы", "твой", "ваш", "тебя", "тебе", "тобой", "вас", "вам", "вами"}
+_LETS = {"давай", "давайте"}  # «давайте соберёмся»: an invitation, not an order to someone
 _SECOND_PERSON_EN = {"you", "your", "yours", "yourself", "u", "ur", "you're", "youre", "ya"}
 
 
@@ -149,7 +150,7 @@ def addressed(state: EvalState) -> str:
     for token in state.analysis.words:
         if token.text in second or token.lemma in second or "2per" in token.grammemes:
             return f"second person «{token.text}»"
-        if "impr" in token.grammemes and "incl" not in token.grammemes:
+        if "impr" in token.grammemes and "incl" not in token.grammemes and token.text not in _LETS:
             return f"imperative «{token.text}»"
         if "Name" in token.grammemes and "voct" not in token.grammemes and "nomn" in token.grammemes:
             index = state.analysis.tokens.index(token)
@@ -292,11 +293,22 @@ _FIRST_PERSON = {"я", "меня", "мне", "мной", "i", "i'm", "im", "me",
 
 @dataclass
 class SelfDirected:
-    """The author speaks of themself (first person) and to nobody else: self-deprecation."""
+    """The author speaks of themself (first person) and to nobody else: self-deprecation.
+    With lexicon hits, a first-person word must be near one («я такой дурак», «дура я»), so
+    «они выродки, а я мысли излагаю» is not self-deprecation."""
 
     def test(self, state: EvalState) -> Evidence | None:
         words = {t.text for t in state.analysis.words}
         second = _SECOND_PERSON_EN | _SECOND_PERSON_RU
-        if words & _FIRST_PERSON and not words & second and not state.message.reply_to:
-            return Evidence("the author speaks of themself")
-        return None
+        if not words & _FIRST_PERSON or words & second or state.message.reply_to:
+            return None
+        if state.hits and not any(_first_person_near(state, hit.start, hit.end) for hit in state.hits):
+            return None
+        return Evidence("the author speaks of themself")
+
+
+def _first_person_near(state: EvalState, start: int, end: int) -> bool:
+    """A first-person word up to 4 words before a hit or right after it."""
+    words = state.lexicons.words(state.analysis.tokens)
+    near = words[max(0, start - 4):start] + words[end:end + 1]
+    return any(t.text in _FIRST_PERSON for t in near)

@@ -4,6 +4,7 @@ A line of a lexicon file is one of::
 
     дебил            a word: matches every inflection (compared by lemma and by surface form)
     тупой баран      a phrase: lemmas in sequence
+    =ты никто        a phrase word with ``=``: only this exact form («ты никто», not «тебя никто»)
     пизд*            a root: matches words that start with it
     *хуй*            a root that matches anywhere inside a word (нахуй, похуй)
     *бля             a root that matches at the end of a word
@@ -13,7 +14,7 @@ A line of a lexicon file is one of::
 
 Obfuscation: the pipeline already undoes look-alikes, spaced and repeated letters. Here a ``*``
 inside a word is a wildcard (``д*бил``), and Latin words of Russian messages are transliterated
-(``durak``).
+(``durak``). Words glued by punctuation without a space (``урода.а``) are matched part by part.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from assistant.errors import Location, Problem, display_path
 from assistant.nlp.lemmas import Token
 
 FILE_NAME = re.compile(r"^(?P<name>[a-z0-9-]+)\.(?P<lang>[a-z]{2,3})\.txt$")
-_ENTRY = re.compile(r"^!?\*?[\w\-' ]+\*?$", re.UNICODE)
+_ENTRY = re.compile(r"^!?\*?=?[\w\-']+( =?[\w\-']+)*\*?$", re.UNICODE)
+_GLUED = re.compile(r"[.,!?;:()]+")  # punctuation between words written without a space
+_URLISH = re.compile(r"[/@]|^www|\.(?:ru|com|org|net|io|me|рф)$")
 _CYRILLIC = re.compile("[а-яё]")
 _LATIN_WORD = re.compile(r"^[a-z]{3,}$")
 _RU_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
@@ -67,6 +70,9 @@ class LanguageMatcher:
     words: dict[str, set[str]] = field(default_factory=dict)
     folded_words: dict[str, set[str]] = field(default_factory=dict)  # о → а (disguised vowels)
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    # phrases with exact forms: lemma key → (form required at each position or None, lexicon)
+    exact_phrases: dict[tuple[str, ...], list[tuple[tuple[str | None, ...], str]]] = field(
+        default_factory=dict)
     roots: dict[str, set[str]] = field(default_factory=dict)  # regex source → lexicons
     exceptions: dict[str, set[str]] = field(default_factory=dict)
     exception_roots: dict[str, set[str]] = field(default_factory=dict)
@@ -78,8 +84,9 @@ class LanguageMatcher:
     def compile(self) -> None:
         self._roots_re = _alternation(self.roots)
         self._exceptions_re = _alternation(self.exception_roots)
-        self._max_phrase = max((len(p) for p in self.phrases), default=1)
-        self._phrase_words = {w.replace("о", "а"): w for p in self.phrases for w in p if len(w) >= 4}
+        self._max_phrase = max((len(p) for p in [*self.phrases, *self.exact_phrases]), default=1)
+        self._phrase_words = {w.replace("о", "а"): w for p in [*self.phrases, *self.exact_phrases]
+                              for w in p if len(w) >= 4}
         for word, names in self.words.items():
             if len(word) >= 4:
                 self.folded_words.setdefault(word.replace("о", "а"), set()).update(names)
@@ -113,11 +120,15 @@ class LanguageMatcher:
                 return found[0]
         return lemma
 
-    def phrase_hits(self, lemmas: list[str]) -> list[tuple[int, int, set[str]]]:
+    def phrase_hits(self, lemmas: list[str], forms: list[str]) -> list[tuple[int, int, set[str]]]:
         hits = []
         for n in range(2, self._max_phrase + 1):
             for i in range(len(lemmas) - n + 1):
-                names = self.phrases.get(tuple(lemmas[i:i + n]))
+                key = tuple(lemmas[i:i + n])
+                names = set(self.phrases.get(key, ()))
+                for required, name in self.exact_phrases.get(key, ()):
+                    if all(r is None or r == f for r, f in zip(required, forms[i:i + n], strict=True)):
+                        names.add(name)
                 if names:
                     hits.append((i, i + n, names))
         return hits
@@ -164,11 +175,18 @@ class LexiconSet:
                 target = matcher.exception_roots if negative else matcher.roots
                 target.setdefault(_root_regex(text), set()).add(name)
             elif " " in text:
-                key = tuple(self._lemma(w) for w in text.split())
-                matcher.phrases.setdefault(key, set()).add(name)
+                words = text.split()
+                key = tuple(self._lemma(w.lstrip("=")) for w in words)
+                required = tuple(w[1:] if w.startswith("=") else None for w in words)
+                if any(required):
+                    matcher.exact_phrases.setdefault(key, []).append((required, name))
+                else:
+                    matcher.phrases.setdefault(key, set()).add(name)
             else:
                 target = matcher.exceptions if negative else matcher.words
-                for form in {text, lemma or self._lemma(text)}:
+                exact = text.startswith("=")
+                text = text.lstrip("=")
+                for form in {text} if exact else {text, lemma or self._lemma(text)}:
                     target.setdefault(form, set()).add(name)
 
     def compile(self) -> None:
@@ -177,17 +195,29 @@ class LexiconSet:
 
     def match(self, tokens: list[Token], lang: str) -> list[LexiconHit]:
         """Every lexicon hit of a tokenised, normalised message."""
-        words = [t for t in tokens if t.is_word]
+        words = self.words(tokens)
         hits: list[LexiconHit] = []
         for i, token in enumerate(words):
             for name in self._token_hits(token, lang):
                 hits.append(LexiconHit(name, i, i + 1, token.text))
         for matcher in self.languages.values():
             lemmas = [matcher.phrase_word(w.text, w.lemma) for w in words]
-            for start, end, names in matcher.phrase_hits(lemmas):
+            for start, end, names in matcher.phrase_hits(lemmas, [w.text for w in words]):
                 span = " ".join(w.text for w in words[start:end])
                 hits.extend(LexiconHit(n, start, end, span) for n in sorted(names))
         return hits
+
+    def words(self, tokens: list[Token]) -> list[Token]:
+        """The word tokens hits index into; words glued by punctuation (``урода.а``) split up."""
+        words: list[Token] = []
+        for token in tokens:
+            glued = _GLUED.search(token.text) and not _URLISH.search(token.text)
+            if glued and any(c.isalpha() for c in token.text):
+                words += [Token(part, self._lemma(part), "", frozenset(), True)
+                          for part in _GLUED.split(token.text) if any(c.isalpha() for c in part)]
+            elif token.is_word:
+                words.append(token)
+        return words
 
     def _token_hits(self, token: Token, lang: str) -> set[str]:
         surface = token.text

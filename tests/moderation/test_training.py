@@ -22,7 +22,7 @@ def test_training_set_is_well_formed_and_mostly_russian():
     assert all(isinstance(r["toxic"], bool) and isinstance(r["conflict"], bool) and r["text"] for r in rows)
     assert all(r["toxic"] for r in rows if r["conflict"])
     russian = sum(r["lang"] == "ru" for r in rows) / len(rows)
-    assert 0.6 <= russian <= 0.85
+    assert 0.6 <= russian <= 0.9  # English rows are mostly in abuse_en.jsonl
     negatives = sum(not r["toxic"] for r in rows) / len(rows)
     assert negatives >= 0.4
 
