@@ -15,7 +15,7 @@ from assistant.moderation.state import EvalState, Evidence
 
 URL = re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+|\b[\w-]+\.(?:ru|com|org|net|io|me|рф)/\S*")
 MENTION = re.compile(r"(?<![\w@])@\w+|\[(?:id|club)\d+\|[^\]]*\]")  # not the @ inside «к@зёл»
-QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|'[^']{2,}'|^>.*$", re.MULTILINE)
+QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|(?<!\w)'[^']{2,}'(?!\w)|^>.*$", re.MULTILINE)
 _SECOND_PERSON_RU = {"ты", "вы", "твой", "ваш", "тебя", "тебе", "тобой", "вас", "вам", "вами"}
 _LETS = {"давай", "давайте"}  # «давайте соберёмся»: an invitation, not an order to someone
 _SECOND_PERSON_EN = {"you", "your", "yours", "yourself", "u", "ur", "you're", "youre", "ya"}

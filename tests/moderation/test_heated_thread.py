@@ -20,7 +20,8 @@ def _rules_fired(ruleset: RuleSet, pipeline: NlpPipeline) -> dict[str, set[str]]
     rows = [{"id": i, "chat": "c", "author": a, "text": t, "reply_to": r,
              "ts": f"2024-05-04T10:0{n}:00+00:00", "label": None}
             for n, (i, a, t, r) in enumerate(EXCHANGE)]
-    return {row["id"]: {x.flag.rule for x in results} for row, results in flag_stream(ruleset, pipeline, rows)}
+    return {row["id"]: {x.flag.rule for x in results}
+            for row, results in flag_stream(ruleset, pipeline, rows)}
 
 
 def test_a_hostile_message_in_a_fast_exchange_is_a_heated_thread(ruleset, pipeline):
