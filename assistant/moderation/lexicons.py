@@ -15,6 +15,10 @@ A line of a lexicon file is one of::
 Obfuscation: the pipeline already undoes look-alikes, spaced and repeated letters. Here a ``*``
 inside a word is a wildcard (``д*бил``), and Latin words of Russian messages are transliterated
 (``durak``). Words glued by punctuation without a space (``урода.а``) are matched part by part.
+Latin words: digits between letters are undone by the pipeline (``sh1t``); here the rest of the
+leet (``1diot``, ``@sshole``, ``b!tch``, ``a$$``) is read as letters, and ``@`` or ``!`` inside a
+word as a ``*`` (``f@ck``), ``1`` and ``!`` also as ``l`` (``1oser``); such a word counts only when
+a reading is a lexicon word.
 """
 
 from __future__ import annotations
@@ -45,8 +49,28 @@ _TRANSLIT = [("shch", "щ"), ("sch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "
 _MIXED = str.maketrans({"z": "з", "s": "с", "d": "д", "l": "л", "i": "и", "g": "г", "f": "ф",
                         "v": "в", "j": "й", "b": "б", "w": "в", "q": "к"})
 _HAS_LATIN = re.compile("[a-z]")
+# Leet that normalize() leaves: at a word's edge, or ambiguous symbols (``@`` is ``a`` or a mask).
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                       "!": "i"})
+_LEET_WORD = re.compile(r"^[a-z013457@$!*']+$")
+_LEET_CHAR = re.compile(r"[013457@$!]")
+_INNER_MASK = re.compile(r"(?<=[a-z*])[@!](?=[a-z*])")
 _TRANSLIT_RE = re.compile("|".join(k for k, _ in _TRANSLIT))
 _TRANSLIT_MAP = dict(_TRANSLIT)
+
+
+def leet_readings(word: str) -> list[str]:
+    """How a Latin word with leet may read (``@sshole`` → asshole, ``f@ck`` → fack, f*ck), or []."""
+    if not _LEET_WORD.match(word) or not _LEET_CHAR.search(word):
+        return []
+    letters = len(_HAS_LATIN.findall(word))
+    if letters < 1 or (letters < 2 and any(c.isdigit() for c in word)):  # 4x4, 3d, a55 (a phone)
+        return []
+    readings = {word.translate(_LEET), _INNER_MASK.sub("*", word).translate(_LEET)}
+    if 0 < word.count("1") + word.count("!") <= 2:  # 1 and ! may be l too (1oser, ki11)
+        readings |= {r[:i] + "l" + r[i + 1:] for r in list(readings) for i, c in enumerate(word) if c in "1!"}
+        readings.add(re.sub("[1!]", "l", word).translate(_LEET))
+    return sorted(readings)
 
 
 def transliterate(word: str) -> str:
@@ -211,7 +235,8 @@ class LexiconSet:
         """The word tokens hits index into; words glued by punctuation (``урода.а``) split up."""
         words: list[Token] = []
         for token in tokens:
-            glued = _GLUED.search(token.text) and not _URLISH.search(token.text)
+            glued = (_GLUED.search(token.text) and not _URLISH.search(token.text)
+                     and not self._leet_hits(token.text))  # b!tch is one word
             if glued and any(c.isalpha() for c in token.text):
                 words += [Token(part, self._lemma(part), "", frozenset(), True)
                           for part in _GLUED.split(token.text) if any(c.isalpha() for c in part)]
@@ -222,6 +247,10 @@ class LexiconSet:
     def _token_hits(self, token: Token, lang: str) -> set[str]:
         surface = token.text
         script = "ru" if _CYRILLIC.search(surface) else "en"
+        if script == "en" and _LEET_CHAR.search(surface):
+            found = self._leet_hits(surface)
+            if found:
+                return found
         matcher = self.languages.get(script)
         found: set[str] = set()
         if "*" in surface:
@@ -234,6 +263,17 @@ class LexiconSet:
         if script == "en" and lang == "ru" and _LATIN_WORD.match(surface) and "ru" in self.languages:
             cyrillic = transliterate(surface)
             found |= self.languages["ru"].word_hits(cyrillic, self._lemma(cyrillic))
+        return found
+
+    def _leet_hits(self, surface: str) -> set[str]:
+        """English lexicon names that a leet reading of a Latin word belongs to."""
+        matcher = self.languages.get("en")
+        found: set[str] = set()
+        for reading in leet_readings(surface) if matcher is not None else []:
+            if "*" in reading:
+                found |= self._wildcard_hits(reading, "en")
+            else:
+                found |= matcher.word_hits(reading, self._lemma(reading))
         return found
 
     def _wildcard_hits(self, surface: str, script: str) -> set[str]:
