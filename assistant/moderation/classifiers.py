@@ -83,21 +83,36 @@ class LinearClassifier:
 
 @dataclass
 class ProfanityCheckClassifier:
-    """``alt-profanity-check``'s English model; texts of other languages score 0."""
+    """``alt-profanity-check``'s English model; texts of other languages score 0.
+
+    The model is a ``CalibratedClassifierCV`` of linear SVMs with sigmoid calibration; its
+    ``predict_proba`` spends ~6 ms a message in input validation, so the linear parts are taken
+    out once at load and the same probability (the mean of the calibrated sigmoids) is computed
+    with numpy (``tests/moderation/test_classifier_kinds.py`` checks they agree)."""
 
     name: str
     languages: frozenset[str] = frozenset({"en"})
-    _model: Any = field(default=None, repr=False)
+    _vectorizer: Any = field(default=None, repr=False)
+    _weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)), repr=False)
+    _biases: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
+    _calibration: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)), repr=False)
 
     def __post_init__(self) -> None:
-        from profanity_check import profanity_check  # loads the vectorizer and the SVM once
+        from profanity_check import profanity_check  # loads the vectorizer and the SVMs once
 
-        self._model = profanity_check
+        self._vectorizer = profanity_check.vectorizer
+        parts = profanity_check.model.calibrated_classifiers_
+        self._weights = np.stack([p.estimator.coef_[0] for p in parts]).T  # features x parts
+        self._biases = np.array([p.estimator.intercept_[0] for p in parts])
+        self._calibration = np.array([[p.calibrators[0].a_, p.calibrators[0].b_] for p in parts])
 
     def score(self, analysis: Analysis) -> float:
         if analysis.lang not in self.languages or not analysis.text.strip():
             return 0.0
-        return float(self._model.predict_prob([analysis.text])[0])
+        decision = np.asarray(self._vectorizer.transform([analysis.text]) @ self._weights)[0]
+        decision = decision + self._biases
+        a, b = self._calibration[:, 0], self._calibration[:, 1]
+        return float(np.mean(1.0 / (1.0 + np.exp(a * decision + b))))
 
     def score_embedding(self, embedding: np.ndarray | None) -> float | None:
         return None

@@ -102,6 +102,7 @@ class LanguageMatcher:
     exception_roots: dict[str, set[str]] = field(default_factory=dict)
     _roots_re: tuple[re.Pattern[str], list[str]] | None = None
     _exceptions_re: tuple[re.Pattern[str], list[str]] | None = None
+    _hit_cache: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
     _max_phrase: int = 1
     _phrase_words: dict[str, str] = field(default_factory=dict)  # folded form → phrase lemma
 
@@ -116,7 +117,17 @@ class LanguageMatcher:
                 self.folded_words.setdefault(word.replace("о", "а"), set()).update(names)
 
     def word_hits(self, surface: str, lemma: str) -> set[str]:
-        """Lexicon names that a single word belongs to (exceptions removed)."""
+        """Lexicon names that a single word belongs to (exceptions removed); remembered per
+        word, since chat words repeat and the root regex is the costly part."""
+        key = (surface, lemma)
+        known = self._hit_cache.get(key)
+        if known is None:
+            if len(self._hit_cache) >= 100_000:
+                self._hit_cache.clear()
+            known = self._hit_cache[key] = frozenset(self._word_hits(surface, lemma))
+        return set(known)
+
+    def _word_hits(self, surface: str, lemma: str) -> set[str]:
         found = set(self.words.get(lemma, ())) | set(self.words.get(surface, ()))
         if not found and ("о" in surface or "а" in surface):  # к@зел → казел ≈ козел
             found = set(self.folded_words.get(surface.replace("о", "а"), ()))

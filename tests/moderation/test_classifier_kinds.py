@@ -28,6 +28,18 @@ def test_profanity_check_scores_english_abuse_and_ignores_other_languages(pipeli
     assert profanity.score(russian) == 0.0
 
 
+def test_profanity_check_scores_as_the_package_does(pipeline):
+    """The linear parts taken out of the package's model give its own predict_prob."""
+    from profanity_check import predict_prob
+
+    texts = ["shut up, you fucking idiot", "thanks for driving the boxes to the shelter",
+             "Can someone bring a hoe?", "I'm sick today, sorry", "what a load of crap lol",
+             "@USER you are a disgrace to this country", "see you at 5 at the warehouse"]
+    model, _ = load_classifiers(PROJECT_ROOT / "rules")
+    ours = [model["profanity"].score(a) for a in pipeline.analyse_batch(texts, ["en"] * len(texts))]
+    assert ours == pytest.approx(list(predict_prob(texts)), abs=1e-9)
+
+
 def test_linear_model_scores_an_empty_message_zero(pipeline):
     model, _ = load_classifiers(PROJECT_ROOT / "rules")
     empty, emoji = pipeline.analyse_batch(["", "👍👍"], ["ru", "ru"])
