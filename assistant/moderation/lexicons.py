@@ -14,7 +14,8 @@ A line of a lexicon file is one of::
 
 Obfuscation: the pipeline already undoes look-alikes, spaced and repeated letters. Here a ``*``
 inside a word is a wildcard (``д*бил``), and Latin words of Russian messages are transliterated
-(``durak``). Words glued by punctuation without a space (``урода.а``) are matched part by part.
+(``durak``; these readings live in ``disguise.py``). Words glued by punctuation (``урода.а``)
+are matched part by part.
 Latin words: digits between letters are undone by the pipeline (``sh1t``); here the rest of the
 leet (``1diot``, ``@sshole``, ``b!tch``, ``a$$``) is read as letters, and ``@`` or ``!`` inside a
 word as a ``*`` (``f@ck``), ``1`` and ``!`` also as ``l`` (``1oser``); such a word counts only when
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import Location, Problem, display_path
+from assistant.moderation.disguise import has_latin, has_leet, latin_by_sound, leet_readings, transliterate
 from assistant.nlp.lemmas import Token
 
 FILE_NAME = re.compile(r"^(?P<name>[a-z0-9-]+)\.(?P<lang>[a-z]{2,3})\.txt$")
@@ -39,44 +41,6 @@ _CYRILLIC = re.compile("[а-яё]")
 _LATIN_WORD = re.compile(r"^[a-z]{3,}$")
 _RU_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 _EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-_TRANSLIT = [("shch", "щ"), ("sch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
-             ("ts", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "е"), ("ye", "е"), ("iy", "ий"),
-             ("yy", "ый"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"),
-             ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "й"), ("k", "к"), ("l", "л"),
-             ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"), ("s", "с"),
-             ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "х"), ("y", "ы"), ("z", "з")]
-# Latin letters left inside a Cyrillic word after look-alikes were undone (``пиzдец``), by sound.
-_MIXED = str.maketrans({"z": "з", "s": "с", "d": "д", "l": "л", "i": "и", "g": "г", "f": "ф",
-                        "v": "в", "j": "й", "b": "б", "w": "в", "q": "к"})
-_HAS_LATIN = re.compile("[a-z]")
-# Leet that normalize() leaves: at a word's edge, or ambiguous symbols (``@`` is ``a`` or a mask).
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
-                       "!": "i"})
-_LEET_WORD = re.compile(r"^[a-z013457@$!*']+$")
-_LEET_CHAR = re.compile(r"[013457@$!]")
-_INNER_MASK = re.compile(r"(?<=[a-z*])[@!](?=[a-z*])")
-_TRANSLIT_RE = re.compile("|".join(k for k, _ in _TRANSLIT))
-_TRANSLIT_MAP = dict(_TRANSLIT)
-
-
-def leet_readings(word: str) -> list[str]:
-    """How a Latin word with leet may read (``@sshole`` → asshole, ``f@ck`` → fack, f*ck), or []."""
-    if not _LEET_WORD.match(word) or not _LEET_CHAR.search(word):
-        return []
-    letters = len(_HAS_LATIN.findall(word))
-    if letters < 1 or (letters < 2 and any(c.isdigit() for c in word)):  # 4x4, 3d, a55 (a phone)
-        return []
-    readings = {word.translate(_LEET), _INNER_MASK.sub("*", word).translate(_LEET)}
-    if 0 < word.count("1") + word.count("!") <= 2:  # 1 and ! may be l too (1oser, ki11)
-        readings |= {r[:i] + "l" + r[i + 1:] for r in list(readings) for i, c in enumerate(word) if c in "1!"}
-        readings.add(re.sub("[1!]", "l", word).translate(_LEET))
-    return sorted(readings)
-
-
-def transliterate(word: str) -> str:
-    """Latin-spelled Russian back to Cyrillic (``durak`` → ``дурак``, ``suka`` → ``сука``)."""
-    word = re.sub(r"y$", "й", word) if len(word) > 3 and word[-2:] in ("oy", "iy", "uy") else word
-    return _TRANSLIT_RE.sub(lambda m: _TRANSLIT_MAP[m.group(0)], word)
 
 
 @dataclass(frozen=True)
@@ -258,7 +222,7 @@ class LexiconSet:
     def _token_hits(self, token: Token, lang: str) -> set[str]:
         surface = token.text
         script = "ru" if _CYRILLIC.search(surface) else "en"
-        if script == "en" and _LEET_CHAR.search(surface):
+        if script == "en" and has_leet(surface):
             found = self._leet_hits(surface)
             if found:
                 return found
@@ -268,8 +232,8 @@ class LexiconSet:
             return self._wildcard_hits(surface, script)
         if matcher is not None:
             found |= matcher.word_hits(surface, token.lemma)
-            if script == "ru" and _HAS_LATIN.search(surface):  # пиzданула → пизданула
-                mixed = surface.translate(_MIXED)
+            if script == "ru" and has_latin(surface):  # пиzданула → пизданула
+                mixed = latin_by_sound(surface)
                 found |= matcher.word_hits(mixed, self._lemma(mixed))
         if script == "en" and lang == "ru" and _LATIN_WORD.match(surface) and "ru" in self.languages:
             cyrillic = transliterate(surface)

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from assistant.moderation import RuleSet
-from assistant.moderation.lexicons import leet_readings
+from assistant.moderation.disguise import leet_readings
 from assistant.nlp import NlpPipeline
 from assistant.nlp.normalize import normalize
 
