@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.moderation.heat import thread_heat
 from assistant.moderation.state import EvalState, Evidence
+from assistant.nlp.lemmas import Token
 
 URL = re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+|\b[\w-]+\.(?:ru|com|org|net|io|me|рф)/\S*")
 MENTION = re.compile(r"(?<![\w@])@\w+|\[(?:id|club)\d+\|[^\]]*\]")  # not the @ inside «к@зёл»
@@ -302,13 +303,14 @@ class SelfDirected:
         second = _SECOND_PERSON_EN | _SECOND_PERSON_RU
         if not words & _FIRST_PERSON or words & second or state.message.reply_to:
             return None
-        if state.hits and not any(_first_person_near(state, hit.start, hit.end) for hit in state.hits):
-            return None
+        if state.hits:
+            indexed = state.lexicons.words(state.analysis.tokens)  # what hit positions index into
+            if not any(_first_person_near(indexed, hit.start, hit.end) for hit in state.hits):
+                return None
         return Evidence("the author speaks of themself")
 
 
-def _first_person_near(state: EvalState, start: int, end: int) -> bool:
+def _first_person_near(words: list[Token], start: int, end: int) -> bool:
     """A first-person word up to 4 words before a hit or right after it."""
-    words = state.lexicons.words(state.analysis.tokens)
     near = words[max(0, start - 4):start] + words[end:end + 1]
     return any(t.text in _FIRST_PERSON for t in near)
