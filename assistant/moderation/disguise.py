@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlp.normalize import LEET_LETTERS
+
 _TRANSLIT = [("shch", "щ"), ("sch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
              ("ts", "ц"), ("ya", "я"), ("yu", "ю"), ("yo", "е"), ("ye", "е"), ("iy", "ий"),
              ("yy", "ый"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"),
@@ -16,8 +18,7 @@ _MIXED = str.maketrans({"z": "з", "s": "с", "d": "д", "l": "л", "i": "и", "
                         "v": "в", "j": "й", "b": "б", "w": "в", "q": "к"})
 _HAS_LATIN = re.compile("[a-z]")
 # Leet that normalize() leaves: at a word's edge, or ambiguous symbols (``@`` is ``a`` or a mask).
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
-                       "!": "i"})
+_LEET = str.maketrans({**LEET_LETTERS, "@": "a", "!": "i"})
 _LEET_WORD = re.compile(r"^[a-z013457@$!*']+$")
 _LEET_CHAR = re.compile(r"[013457@$!]")
 _INNER_MASK = re.compile(r"(?<=[a-z*])[@!](?=[a-z*])")

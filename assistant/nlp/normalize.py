@@ -24,7 +24,8 @@ _TO_LATIN = str.maketrans({
     "м": "m", "т": "t", "в": "b", "н": "h",
 })
 # Digits and ``$`` that stand in for Latin letters between two letters of a Latin word.
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s"})
+LEET_LETTERS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s"}
+_LEET = str.maketrans(LEET_LETTERS)
 _CYR = "а-яё"
 _WORD = re.compile(rf"[{_CYR}a-z0-9@$€*]+", re.IGNORECASE)
 _HAS_CYR = re.compile(rf"[{_CYR}]")
