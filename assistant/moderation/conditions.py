@@ -12,14 +12,13 @@ from rapidfuzz import fuzz, process
 
 from assistant.moderation.heat import thread_heat
 from assistant.moderation.state import EvalState, Evidence
-from assistant.nlp.lemmas import Token
 
 URL = re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+|\b[\w-]+\.(?:ru|com|org|net|io|me|рф)/\S*")
 MENTION = re.compile(r"(?<![\w@])@\w+|\[(?:id|club)\d+\|[^\]]*\]")  # not the @ inside «к@зёл»
 QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]|(?<!\w)'[^']{2,}'(?!\w)|^>.*$", re.MULTILINE)
-_SECOND_PERSON_RU = {"ты", "вы", "твой", "ваш", "тебя", "тебе", "тобой", "вас", "вам", "вами"}
+SECOND_PERSON_RU = {"ты", "вы", "твой", "ваш", "тебя", "тебе", "тобой", "вас", "вам", "вами"}
 _LETS = {"давай", "давайте"}  # «давайте соберёмся»: an invitation, not an order to someone
-_SECOND_PERSON_EN = {"you", "your", "yours", "yourself", "u", "ur", "you're", "youre", "ya"}
+SECOND_PERSON_EN = {"you", "your", "yours", "yourself", "u", "ur", "you're", "youre", "ya"}
 
 
 class Condition(Protocol):
@@ -140,14 +139,20 @@ class AddressedToPerson:
 
 
 def addressed(state: EvalState) -> str:
+    """How the message is aimed at another member ("" when it is not): a reply, or its words."""
     message = state.message
     if message.reply_to:
         target = state.context.get(message.reply_to)
         if target is None or target.author != message.author:
             return "a reply"
-    if MENTION.search(message.text):
+    return state.memo("addressed-in-words", lambda: addressed_in_words(state))
+
+
+def addressed_in_words(state: EvalState) -> str:
+    """A mention, a second-person word, an imperative or a vocative name ("" when none)."""
+    if MENTION.search(state.message.text):
         return "a mention"
-    second = _SECOND_PERSON_EN if state.analysis.lang == "en" else _SECOND_PERSON_RU
+    second = SECOND_PERSON_EN if state.analysis.lang == "en" else SECOND_PERSON_RU
     for token in state.analysis.words:
         if token.text in second or token.lemma in second or "2per" in token.grammemes:
             return f"second person «{token.text}»"
@@ -287,30 +292,3 @@ class ThreadHeat:
         if heat.score < self.minimum:
             return None
         return Evidence(heat.describe(), None, round(heat.score, 4), self.minimum)
-
-
-_FIRST_PERSON = {"я", "меня", "мне", "мной", "i", "i'm", "im", "me", "myself", "my"}
-
-
-@dataclass
-class SelfDirected:
-    """The author speaks of themself (first person) and to nobody else: self-deprecation.
-    With lexicon hits, a first-person word must be near one («я такой дурак», «дура я»), so
-    «они выродки, а я мысли излагаю» is not self-deprecation."""
-
-    def test(self, state: EvalState) -> Evidence | None:
-        words = {t.text for t in state.analysis.words}
-        second = _SECOND_PERSON_EN | _SECOND_PERSON_RU
-        if not words & _FIRST_PERSON or words & second or state.message.reply_to:
-            return None
-        if state.hits:
-            indexed = state.lexicons.words(state.analysis.tokens)  # what hit positions index into
-            if not any(_first_person_near(indexed, hit.start, hit.end) for hit in state.hits):
-                return None
-        return Evidence("the author speaks of themself")
-
-
-def _first_person_near(words: list[Token], start: int, end: int) -> bool:
-    """A first-person word up to 4 words before a hit or right after it."""
-    near = words[max(0, start - 4):start] + words[end:end + 1]
-    return any(t.text in _FIRST_PERSON for t in near)

@@ -10,6 +10,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assistant.errors import Problem, did_you_mean, unknown_key
 from assistant.moderation import conditions as c
+from assistant.moderation import targets
 from assistant.moderation.classifiers import Classifier
 from assistant.moderation.lexicons import LexiconSet
 from assistant.nlp import NlpPipeline
@@ -21,6 +22,7 @@ CONDITION_KEYS: dict[str, set[str] | None] = {
     "all": None, "any": None, "not": None,
     "lexicon": None, "regex": {"pattern", "on"}, "similar_to": {"examples", "threshold"},
     "fuzzy": {"words", "threshold"}, "addressed_to_person": None, "quoted": None, "self_directed": None,
+    "about_others": None,
     "caps_ratio": {"min", "min_letters"}, "links": {"min"},
     "repeated_text": {"count", "minutes"}, "flood": {"count", "seconds"},
     "author_role": None, "chat": None, "language": None, "new_member": {"messages"},
@@ -82,14 +84,24 @@ def _names(value: Any, parent: Any, key: Any, ctx: ParseContext, what: str) -> s
     return {str(v) for v in items}
 
 
-def _lexicon(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
+def _lexicon_names(value: Any, parent: Any, key: Any, ctx: ParseContext) -> set[str] | None:
     names = _names(value, parent, key, ctx, "lexicon name")
     if names is None:
         return None
     for name in sorted(names - ctx.lexicons.names):
         ctx.error(parent, key, f"unknown lexicon '{name}'{did_you_mean(name, ctx.lexicons.names)}; "
                   "lexicons are rules/lexicons/NAME.LANG.txt")
-    return c.LexiconCondition(names) if names <= ctx.lexicons.names else None
+    return names if names <= ctx.lexicons.names else None
+
+
+def _lexicon(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
+    names = _lexicon_names(value, parent, key, ctx)
+    return c.LexiconCondition(names) if names else None
+
+
+def _about_others(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
+    names = _lexicon_names(value, parent, key, ctx)
+    return targets.AboutOthers(names) if names else None
 
 
 def _regex(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
@@ -227,7 +239,8 @@ _BUILDERS = {
     "any": lambda v, p, k, ctx: _combine(c.AnyOf, v, p, k, ctx),
     "not": _not, "lexicon": _lexicon, "regex": _regex, "similar_to": _similar, "fuzzy": _fuzzy,
     "addressed_to_person": _addressed, "quoted": _quoted,
-    "self_directed": lambda v, p, k, ctx: c.SelfDirected() if _flag_bool(v, p, k, ctx) else None,
+    "self_directed": lambda v, p, k, ctx: targets.SelfDirected() if _flag_bool(v, p, k, ctx) else None,
+    "about_others": _about_others,
     "caps_ratio": _simple(c.CapsRatio, {"min": (0, 1, 0.7), "min_letters": (1, 10_000, 10)}),
     "links": _simple(c.Links, {"min": (1, 1000, 1)}),
     "repeated_text": _simple(c.RepeatedText, {"count": (2, 1000, 3), "minutes": (0.1, 1440, 10)}),

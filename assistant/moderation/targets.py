@@ -1,0 +1,83 @@
+"""Whom the words of a message are aimed at, when it is not the reader: the author themself
+(self-deprecation) or a group of outsiders («вот мрази, у стариков воровать»)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.moderation.conditions import SECOND_PERSON_EN, SECOND_PERSON_RU, addressed_in_words
+from assistant.moderation.lexicons import LexiconHit
+from assistant.moderation.state import EvalState, Evidence
+from assistant.nlp.lemmas import Token, russian_morphology
+
+_FIRST_PERSON = {"я", "меня", "мне", "мной", "i", "i'm", "im", "me", "myself", "my"}
+# words that point at a group of third parties next to an insult: «эти жулики», "those pricks"
+_THIRD_PARTY = {
+    "эти", "этих", "этим", "этими", "такие", "таких", "такими", "они", "их", "всякие", "всяких",
+    "those", "these", "they", "them", "such",
+}
+
+
+@dataclass
+class SelfDirected:
+    """The author speaks of themself (first person) and to nobody else: self-deprecation.
+    With lexicon hits, a first-person word must be near one («я такой дурак», «дура я»), so
+    «они выродки, а я мысли излагаю» is not self-deprecation."""
+
+    def test(self, state: EvalState) -> Evidence | None:
+        words = {t.text for t in state.analysis.words}
+        second = SECOND_PERSON_EN | SECOND_PERSON_RU
+        if not words & _FIRST_PERSON or words & second or state.message.reply_to:
+            return None
+        if state.hits:
+            indexed = state.lexicons.words(state.analysis.tokens)  # what hit positions index into
+            if not any(_first_person_near(indexed, hit.start, hit.end) for hit in state.hits):
+                return None
+        return Evidence("the author speaks of themself")
+
+
+def _first_person_near(words: list[Token], start: int, end: int) -> bool:
+    """A first-person word up to 4 words before a hit or right after it."""
+    near = words[max(0, start - 4):start] + words[end:end + 1]
+    return any(t.text in _FIRST_PERSON for t in near)
+
+
+@dataclass
+class AboutOthers:
+    """Every hit of the named lexicons names a group of third parties (a plural, or «эти»,
+    "those", "they" just before it) and no word of the message addresses a person (no "you",
+    imperative, mention or name): the author is angry at outsiders, even in a reply."""
+
+    names: set[str]
+
+    def test(self, state: EvalState) -> Evidence | None:
+        hits = [h for h in state.hits if h.lexicon in self.names]
+        if not hits or addressed_in_words(state):
+            return None
+        indexed = state.lexicons.words(state.analysis.tokens)
+        if not all(_names_a_group(indexed, hit, state.analysis.lang) for hit in hits):
+            return None
+        return Evidence(f"«{hits[0].span}» is about others, not a member")
+
+
+def _names_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
+    """The hit is a plural, or a group word stands up to two words before it."""
+    before = words[max(0, hit.start - 2):hit.start]
+    if any(t.text in _THIRD_PARTY for t in before):
+        return True
+    return any(_plural(t, lang) for t in words[hit.start:hit.end])
+
+
+def _plural(token: Token, lang: str) -> bool:
+    if "plur" in token.grammemes or (lang == "ru" and _can_be_plural(token.text)):
+        return True
+    # English lemmas come from lookups without grammemes: a plural is a word whose lemma
+    # drops its final s ("pricks" -> "prick")
+    return lang == "en" and token.text.endswith("s") and token.lemma != token.text
+
+
+@lru_cache(maxsize=4096)
+def _can_be_plural(word: str) -> bool:
+    """Some reading of the word is a nominative plural («мрази»: genitive singular first)."""
+    return any({"plur", "nomn"} <= parse.tag.grammemes for parse in russian_morphology().parse(word))
