@@ -14,6 +14,9 @@ from assistant.nlp.sentences import split_sentences
     ("Подскажите, где взять книжку волонтера", "ru", "question"),
     ("Со скольки лет можно к вам", "ru", "question"),
     ("Не могу войти в личный кабинет", "ru", "request"),
+    ("мне 16 это норм или только с 18", "ru", "question"),  # an alternative, no "?"
+    ("нас на выездах страхуют или каждый сам за себя", "ru", "question"),
+    ("скиньте адрес склада плиз", "ru", "request"),  # chat slang for "please send"
     ("Всем привет!", "ru", "greeting"),
     ("Привет всем!", "ru", "greeting"),
     ("Добрый вечер всем!", "ru", "greeting"),
