@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -12,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.moderation.heat import thread_heat
 from assistant.moderation.state import EvalState, Evidence
+from assistant.nlp.lemmas import russian_morphology
 
 URL = re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+|\b[\w-]+\.(?:ru|com|org|net|io|me|рф)/\S*")
 MENTION = re.compile(r"(?<![\w@])@\w+|\[(?:id|club)\d+\|[^\]]*\]")  # not the @ inside «к@зёл»
@@ -158,12 +160,22 @@ def addressed_in_words(state: EvalState) -> str:
             return f"second person «{token.text}»"
         if "impr" in token.grammemes and "incl" not in token.grammemes and token.text not in _LETS:
             return f"imperative «{token.text}»"
-        if "Name" in token.grammemes and "voct" not in token.grammemes and "nomn" in token.grammemes:
+        if ("Name" in token.grammemes and "voct" not in token.grammemes and "nomn" in token.grammemes
+                and not _can_be_verb(token.text)):
             index = state.analysis.tokens.index(token)
             follow = state.analysis.tokens[index + 1: index + 2]
             if follow and follow[0].text == ",":
                 return f"vocative «{token.text}»"
     return ""
+
+
+@lru_cache(maxsize=4096)
+def _can_be_verb(word: str) -> bool:
+    """Some reading of the word is a verb form («засрали» is also a rare name in the dictionary)."""
+    return any(parse.tag.POS in _VERB_POS for parse in russian_morphology().parse(word))
+
+
+_VERB_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
 
 
 @dataclass

@@ -62,9 +62,10 @@ class AboutOthers:
 
 
 def _names_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
-    """The hit is a plural, or a group word stands up to two words before it."""
-    before = words[max(0, hit.start - 2):hit.start]
-    if any(t.text in _THIRD_PARTY for t in before):
+    """The hit is a plural, or a group word stands up to two words before it or four after it
+    ("what kind of piece of shit does that. hope they rot")."""
+    near = words[max(0, hit.start - 2):hit.start] + words[hit.end:hit.end + 4]
+    if any(t.text in _THIRD_PARTY for t in near):
         return True
     return any(_plural(t, lang) for t in words[hit.start:hit.end])
 

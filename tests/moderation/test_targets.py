@@ -28,6 +28,8 @@ def reply_flags(ruleset: RuleSet, pipeline: NlpPipeline, earlier: str, text: str
     ("у бабушки из подъезда украли пенсию", "Вот мрази, у стариков воровать"),
     ("фонд собрал деньги и исчез", "Эти жулики — паразиты, из-за таких уродов нам никто не доверяет"),
     ("the council cut the shelter's budget again", "Those council pricks never fix anything"),
+    # «засрали» is also a rare name in the dictionary: a verb before a comma is no vocative
+    ("во дворе опять бардак", "какие-то уроды там всё засрали, пройти невозможно"),
 ])
 def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlier, text):
     categories = reply_flags(ruleset, pipeline, earlier, text)
