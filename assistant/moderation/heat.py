@@ -11,6 +11,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from assistant.context import ContextMessage
+from assistant.models import Message
 from assistant.moderation.state import EvalState
 
 
@@ -41,15 +43,36 @@ def _other_party(state: EvalState) -> str | None:
     return None
 
 
+def _exchange(recent: list[ContextMessage], message: Message, other: str) -> list[ContextMessage]:
+    """The earlier messages of the two that talk to each other: a reply to the other one, a
+    message the other one replied to, or one (replying to nobody) right before or after the
+    other's. What either of them said in the window to a third member is not their exchange."""
+    items: list[ContextMessage | Message] = [*recent, message]
+    authors = {m.id: m.author for m in items}
+    answered_by = {(m.reply_to, m.author) for m in items if m.reply_to}
+    linked = []
+    for i, m in enumerate(recent):
+        if m.author not in (message.author, other):
+            continue
+        partner = other if m.author == message.author else message.author
+        beside = {items[j].author for j in (i - 1, i + 1) if j >= 0}
+        if m.reply_to:  # a reply says whom it talks to
+            talks = authors.get(m.reply_to) == partner
+        else:
+            talks = partner in beside
+        if talks or (m.id, partner) in answered_by:
+            linked.append(m)
+    return linked
+
+
 def thread_heat(state: EvalState, model: str, minutes: float) -> Heat:
     """The heat of the exchange the current message belongs to."""
     message = state.message
     other = _other_party(state)
     if other is None or message.ts is None or model not in state.classifiers:
         return Heat(0.0)
-    pair = {message.author, other}
-    window = [m for m in state.context.recent if m.author in pair
-              and (message.ts - m.ts).total_seconds() <= minutes * 60]
+    recent = [m for m in state.context.recent if (message.ts - m.ts).total_seconds() <= minutes * 60]
+    window = _exchange(recent, message, other)
     authors = [m.author for m in window] + [message.author]
     switches = sum(a != b for a, b in zip(authors, authors[1:], strict=False))
     if switches < 2:

@@ -32,3 +32,27 @@ def test_a_hostile_message_in_a_fast_exchange_is_a_heated_thread(ruleset, pipeli
 
 def test_a_calm_reply_inside_the_heated_exchange_is_not_flagged(ruleset, pipeline):
     assert "heated-thread" not in _rules_fired(ruleset, pipeline)["t4"]
+
+
+# Oleg and Petr each argue with Vera, fast and hostile, but never with each other: no exchange
+# between the two of them, so Petr's last message (a reply to Oleg's calm question) is not heated.
+PARALLEL = [
+    ("p0", "oleg", "Вера, ты опять всё перепутала со списками, сколько можно", None),
+    ("p1", "vera", "Ничего я не путала, список верный", "p0"),
+    ("p2", "petr", "Вера, ты вечно всё срываешь, бездарь", None),
+    ("p3", "vera", "Петя, не надо так", "p2"),
+    ("p4", "oleg", "Вера, от тебя толку ноль, честно", "p1"),
+    ("p5", "petr", "Вера, ты всех уже достала своими списками", "p3"),
+    ("p6", "oleg", "Петя, а ты завтра едешь на склад?", None),
+    ("p7", "petr", "Да, к девяти. Только с тобой не поеду, от тебя толку ноль", "p6"),
+]
+
+
+def test_two_members_who_never_talked_to_each_other_are_no_exchange(ruleset, pipeline):
+    rows = [{"id": i, "chat": "c", "author": a, "text": t, "reply_to": r,
+             "ts": f"2024-05-04T10:0{n}:00+00:00", "label": None}
+            for n, (i, a, t, r) in enumerate(PARALLEL)]
+    for row, results in flag_stream(ruleset, pipeline, rows):
+        if row["id"] == "p7":
+            heat = [x for x in results if x.flag.rule == "heated-thread"]
+            assert not heat, heat  # oleg and petr exchanged one message each: nothing heated
