@@ -147,11 +147,15 @@ def addressed(state: EvalState) -> str:
         target = state.context.get(message.reply_to)
         if target is None or target.author != message.author:
             return "a reply"
-    return state.memo("addressed-in-words", lambda: addressed_in_words(state))
+    return addressed_in_words(state)
 
 
 def addressed_in_words(state: EvalState) -> str:
     """A mention, a second-person word, an imperative or a vocative name ("" when none)."""
+    return str(state.memo("addressed-in-words", lambda: _words_addressing(state)))
+
+
+def _words_addressing(state: EvalState) -> str:
     if MENTION.search(state.message.text):
         return "a mention"
     second = SECOND_PERSON_EN if state.analysis.lang == "en" else SECOND_PERSON_RU
@@ -169,13 +173,13 @@ def addressed_in_words(state: EvalState) -> str:
     return ""
 
 
+_VERB_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+
+
 @lru_cache(maxsize=4096)
 def _can_be_verb(word: str) -> bool:
     """Some reading of the word is a verb form («засрали» is also a rare name in the dictionary)."""
     return any(parse.tag.POS in _VERB_POS for parse in russian_morphology().parse(word))
-
-
-_VERB_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
 
 
 @dataclass

@@ -46,7 +46,7 @@ def _first_person_near(words: list[Token], start: int, end: int) -> bool:
 @dataclass
 class AboutOthers:
     """Every hit of the named lexicons names a group of third parties (a plural, or «эти»,
-    "those", "they" just before it) and no word of the message addresses a person (no "you",
+    "those", "they" near it) and no word of the message addresses a person (no "you",
     imperative, mention or name): the author is angry at outsiders, even in a reply."""
 
     names: set[str]
@@ -63,7 +63,7 @@ class AboutOthers:
 
 def _names_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
     """The hit is a plural, or a group word stands up to two words before it or four after it
-    ("what kind of piece of shit does that. hope they rot")."""
+    («такие уроды…», "what a scumbag, hope they rot")."""
     near = words[max(0, hit.start - 2):hit.start] + words[hit.end:hit.end + 4]
     if any(t.text in _THIRD_PARTY for t in near):
         return True
