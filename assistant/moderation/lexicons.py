@@ -194,7 +194,10 @@ class LexiconSet:
 
     def match(self, tokens: list[Token], lang: str) -> list[LexiconHit]:
         """Every lexicon hit of a tokenised, normalised message."""
-        words = self.words(tokens)
+        return self.match_words(self.words(tokens), lang)
+
+    def match_words(self, words: list[Token], lang: str) -> list[LexiconHit]:
+        """Every lexicon hit of the message's ``words()``; hit positions index into them."""
         hits: list[LexiconHit] = []
         for i, token in enumerate(words):
             for name in self._token_hits(token, lang):

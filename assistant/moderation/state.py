@@ -13,6 +13,7 @@ from assistant.models import Message
 from assistant.moderation.classifiers import Classifier
 from assistant.moderation.lexicons import LexiconHit, LexiconSet
 from assistant.nlp import Analysis
+from assistant.nlp.lemmas import Token
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,13 @@ class EvalState:
     cache: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
+    def words(self) -> list[Token]:
+        """The message's words as the lexicons see them (what hit positions index into)."""
+        return self.lexicons.words(self.analysis.tokens)
+
+    @cached_property
     def hits(self) -> list[LexiconHit]:
-        return self.lexicons.match(self.analysis.tokens, self.analysis.lang)
+        return self.lexicons.match_words(self.words, self.analysis.lang)
 
     def classifier_score(self, name: str) -> float:
         key = f"classifier:{name}"

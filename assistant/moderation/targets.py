@@ -31,8 +31,7 @@ class SelfDirected:
         if not words & _FIRST_PERSON or words & second or state.message.reply_to:
             return None
         if state.hits:
-            indexed = state.lexicons.words(state.analysis.tokens)  # what hit positions index into
-            if not any(_first_person_near(indexed, hit.start, hit.end) for hit in state.hits):
+            if not any(_first_person_near(state.words, hit.start, hit.end) for hit in state.hits):
                 return None
         return Evidence("the author speaks of themself")
 
@@ -55,8 +54,7 @@ class AboutOthers:
         hits = [h for h in state.hits if h.lexicon in self.names]
         if not hits or addressed_in_words(state):
             return None
-        indexed = state.lexicons.words(state.analysis.tokens)
-        if not all(_names_a_group(indexed, hit, state.analysis.lang) for hit in hits):
+        if not all(_names_a_group(state.words, hit, state.analysis.lang) for hit in hits):
             return None
         return Evidence(f"«{hits[0].span}» is about others, not a member")
 
