@@ -165,7 +165,7 @@ def _words_addressing(state: EvalState) -> str:
         if "impr" in token.grammemes and "incl" not in token.grammemes and token.text not in _LETS:
             return f"imperative «{token.text}»"
         if ("Name" in token.grammemes and "voct" not in token.grammemes and "nomn" in token.grammemes
-                and not _can_be_verb(token.text)):
+                and not can_be_verb(token.text)):
             index = state.analysis.tokens.index(token)
             follow = state.analysis.tokens[index + 1: index + 2]
             if follow and follow[0].text == ",":
@@ -177,7 +177,7 @@ _VERB_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
 
 
 @lru_cache(maxsize=4096)
-def _can_be_verb(word: str) -> bool:
+def can_be_verb(word: str) -> bool:
     """Some reading of the word is a verb form («засрали» is also a rare name in the dictionary)."""
     return any(parse.tag.POS in _VERB_POS for parse in russian_morphology().parse(word))
 

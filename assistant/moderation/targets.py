@@ -1,12 +1,19 @@
 """Whom the words of a message are aimed at, when it is not the reader: the author themself
-(self-deprecation) or a group of outsiders («вот мрази, у стариков воровать»)."""
+(self-deprecation), a group of outsiders («вот мрази, у стариков воровать») or one person spoken
+of in the third person («Игорь у нас гений организации»)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.moderation.conditions import SECOND_PERSON_EN, SECOND_PERSON_RU, addressed_in_words
+from assistant.moderation.conditions import (
+    SECOND_PERSON_EN,
+    SECOND_PERSON_RU,
+    addressed_in_words,
+    can_be_verb,
+)
 from assistant.moderation.lexicons import LexiconHit
 from assistant.moderation.state import EvalState, Evidence
 from assistant.nlp.lemmas import Token, russian_morphology
@@ -15,7 +22,7 @@ _FIRST_PERSON = {"я", "меня", "мне", "мной", "i", "i'm", "im", "me",
 # words that point at a group of third parties next to an insult: «эти жулики», "those pricks"
 _THIRD_PARTY = {
     "эти", "этих", "этим", "этими", "такие", "таких", "такими", "они", "их", "всякие", "всяких",
-    "those", "these", "they", "them", "such",
+    "those", "these", "they", "them",
 }
 
 
@@ -80,3 +87,36 @@ def _plural(token: Token, lang: str) -> bool:
 def _can_be_plural(word: str) -> bool:
     """Some reading of the word is a nominative plural («мрази»: genitive singular first)."""
     return any({"plur", "nomn"} <= parse.tag.grammemes for parse in russian_morphology().parse(word))
+
+
+@dataclass
+class AboutMember:
+    """A hit of the named lexicons is about one person spoken of in the third person, by first
+    name («Лена опять всё перепутала, вот дура»; «Игорь у нас гений организации»): a member
+    talked about rather than to. A hit that names a group does not count. Russian only: names
+    are told by their dictionary reading."""
+
+    names: set[str]
+
+    def test(self, state: EvalState) -> Evidence | None:
+        lang = state.analysis.lang
+        hits = [h for h in state.hits if h.lexicon in self.names and not _names_a_group(state.words, h, lang)]
+        name = _first_name(state) if hits else ""
+        if not name:
+            return None
+        return Evidence(f"«{hits[0].span}» is about {name}", span=hits[0].span)
+
+
+def _first_name(state: EvalState) -> str:
+    """A first name written with a capital letter in the message (a Russian name by its
+    dictionary reading; not a word that can also be a verb), or ""."""
+    if state.analysis.lang != "ru":
+        return ""
+    for token in state.analysis.words:
+        if "Name" in token.grammemes and not can_be_verb(token.text) and _capitalised(state, token.text):
+            return token.text.capitalize()
+    return ""
+
+
+def _capitalised(state: EvalState, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word.capitalize())}(?!\w)", state.message.text) is not None

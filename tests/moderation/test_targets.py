@@ -45,3 +45,55 @@ def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlie
 ])
 def test_an_insult_at_the_member_in_a_reply_is_still_conflict(ruleset, pipeline, earlier, text):
     assert "conflict" in reply_flags(ruleset, pipeline, earlier, text)
+
+
+def flag_rules(ruleset: RuleSet, pipeline: NlpPipeline, text: str, earlier: str | None = None) -> set[str]:
+    """The ids of the enforced rules that fire on a message (a reply when ``earlier`` is given)."""
+    context, reply_to = ChatContext(), None
+    if earlier is not None:
+        first = pipeline.analyse(earlier)
+        context = ChatContext([ContextMessage(
+            id="m0", author="anna", author_role="member", text=earlier, ts=datetime.now(UTC),
+            reply_to=None, lang=first.lang, is_question=False, embedding=first.embedding)])
+        reply_to = "m0"
+    message = Message(id="m1", chat="c1", author="boris", text=text, reply_to=reply_to)  # type: ignore[arg-type]
+    results = ruleset.evaluate(message, pipeline.analyse(text), context)
+    return {r.flag.rule for r in results if r.flag.mode != "shadow"}
+
+
+@pytest.mark.parametrize(("text", "earlier"), [
+    ("Лена опять всё перепутала, вот дура", None),
+    ("Игорь у нас просто идиот, что с него взять", None),
+    ("Рома опять ничего не привёз. Тормоз и балабол", None),
+])
+def test_an_insult_about_a_member_in_the_third_person_is_conflict(ruleset, pipeline, text, earlier):
+    assert "insult-about-member" in flag_rules(ruleset, pipeline, text, earlier)
+
+
+@pytest.mark.parametrize(("text", "earlier"), [
+    ("этот депутат просто вор и дебил", None),  # no name, not a reply: an outsider
+    ("Лена сказала, что на складе опять эти придурки из управляющей компании", None),  # a group
+    ("Слава богу, этот идиот из фуры наконец уехал", None),  # «Слава» is no name here
+])
+def test_an_insult_about_no_member_is_not_insult_about_member(ruleset, pipeline, text, earlier):
+    assert "insult-about-member" not in flag_rules(ruleset, pipeline, text, earlier)
+
+
+@pytest.mark.parametrize("text", [
+    "ну ты гений, конечно, перепутать склады второй раз",
+    "Как всегда: Игорь придумал, а разгребать нам. Гений организации, блин",
+    "деточка, иди поучись сначала",
+    "sure you did, princess",
+])
+def test_mock_praise_of_a_member_is_sarcasm(ruleset, pipeline, text):
+    assert "sarcasm" in flag_rules(ruleset, pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Маша, ты гений! спасибо 👏",
+    "Дима у нас молодец, весь склад разобрал за час",
+    "you're a genius, thanks for fixing the schedule!",
+    "Гений организации этот ваш новый сервис доставки, блин",  # mock praise of a thing
+])
+def test_earnest_praise_is_not_sarcasm(ruleset, pipeline, text):
+    assert "sarcasm" not in flag_rules(ruleset, pipeline, text)
