@@ -22,7 +22,7 @@ CONDITION_KEYS: dict[str, set[str] | None] = {
     "all": None, "any": None, "not": None,
     "lexicon": None, "regex": {"pattern", "on"}, "similar_to": {"examples", "threshold"},
     "fuzzy": {"words", "threshold"}, "addressed_to_person": None, "quoted": None, "self_directed": None,
-    "about_others": None, "about_member": None,
+    "about_others": None, "about_member": None, "venting": None,
     "caps_ratio": {"min", "min_letters"}, "links": {"min"},
     "repeated_text": {"count", "minutes"}, "flood": {"count", "seconds"},
     "author_role": None, "chat": None, "language": None, "new_member": {"messages"},
@@ -102,6 +102,15 @@ def _lexicon(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Conditio
 def _about_others(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
     names = _lexicon_names(value, parent, key, ctx)
     return targets.AboutOthers(names) if names else None
+
+
+def _venting(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
+    names = _lexicon_names(value, parent, key, ctx)
+    if names and targets.Venting.exclamations not in ctx.lexicons.names:
+        ctx.error(parent, key, f"'venting' needs the lexicon of exclamations "
+                  f"rules/lexicons/{targets.Venting.exclamations}.LANG.txt")
+        return None
+    return targets.Venting(names) if names else None
 
 
 def _about_member(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
@@ -247,6 +256,7 @@ _BUILDERS = {
     "self_directed": lambda v, p, k, ctx: targets.SelfDirected() if _flag_bool(v, p, k, ctx) else None,
     "about_others": _about_others,
     "about_member": _about_member,
+    "venting": _venting,
     "caps_ratio": _simple(c.CapsRatio, {"min": (0, 1, 0.7), "min_letters": (1, 10_000, 10)}),
     "links": _simple(c.Links, {"min": (1, 1000, 1)}),
     "repeated_text": _simple(c.RepeatedText, {"count": (2, 1000, 3), "minutes": (0.1, 1440, 10)}),

@@ -1,12 +1,14 @@
 """Whom the words of a message are aimed at, when it is not the reader: the author themself
-(self-deprecation), a group of outsiders («вот мрази, у стариков воровать») or one person spoken
-of in the third person («Игорь у нас гений организации»)."""
+(self-deprecation), a group of outsiders («вот мрази, у стариков воровать»), nobody (an obscene
+exclamation: «бля, опять фура опоздала») or one person spoken of in the third person («Игорь у
+нас гений организации»)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from assistant.moderation.conditions import (
     SECOND_PERSON_EN,
@@ -66,13 +68,38 @@ class AboutOthers:
         return Evidence(f"«{hits[0].span}» is about others, not a member")
 
 
+@dataclass
+class Venting:
+    """Every hit of the named lexicons is an exclamation (inside a hit of the ``venting`` lexicon:
+    «бля, опять фура опоздала», "fucking hell") or has a group word near it ("what kind of piece
+    of shit does that, hope they rot"), and no word of the message addresses a person: frustration
+    or anger at outsiders, even in a reply, not an attack on the member."""
+
+    names: set[str]
+    exclamations: ClassVar[str] = "venting"  # the lexicon of exclamations
+
+    def test(self, state: EvalState) -> Evidence | None:
+        hits = [h for h in state.hits if h.lexicon in self.names]
+        if not hits or addressed_in_words(state):
+            return None
+        outbursts = [h for h in state.hits if h.lexicon == self.exclamations]
+        for hit in hits:
+            inside = any(o.start <= hit.start and hit.end <= o.end for o in outbursts)
+            if not inside and not _group_word_near(state.words, hit):
+                return None
+        return Evidence(f"«{hits[0].span}» vents at nobody in particular", span=hits[0].span)
+
+
+def _group_word_near(words: list[Token], hit: LexiconHit) -> bool:
+    """«эти», «они», "they"… up to two words before the hit or four after it."""
+    near = words[max(0, hit.start - 2):hit.start] + words[hit.end:hit.end + 4]
+    return any(t.text in _THIRD_PARTY for t in near)
+
+
 def _names_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
     """The hit is a plural, or a group word stands up to two words before it or four after it
     («такие уроды…», "what a scumbag, hope they rot")."""
-    near = words[max(0, hit.start - 2):hit.start] + words[hit.end:hit.end + 4]
-    if any(t.text in _THIRD_PARTY for t in near):
-        return True
-    return any(_plural(t, lang) for t in words[hit.start:hit.end])
+    return _group_word_near(words, hit) or any(_plural(t, lang) for t in words[hit.start:hit.end])
 
 
 def _plural(token: Token, lang: str) -> bool:

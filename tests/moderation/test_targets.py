@@ -97,3 +97,26 @@ def test_mock_praise_of_a_member_is_sarcasm(ruleset, pipeline, text):
 ])
 def test_earnest_praise_is_not_sarcasm(ruleset, pipeline, text):
     assert "sarcasm" not in flag_rules(ruleset, pipeline, text)
+
+
+@pytest.mark.parametrize(("earlier", "text"), [
+    ("фура будет в 10", "бля, опять фура опоздала, сколько можно"),
+    ("фура будет в 10", "да ебаный насос, опять ключи не те"),
+    ("the truck is due at ten", "fucking hell, the truck broke down again"),
+    ("someone stole the donation box",
+     "Jesus fucking Christ. what kind of piece of shit does that. hope they rot"),
+])
+def test_an_obscene_outburst_in_a_reply_is_not_conflict(ruleset, pipeline, earlier, text):
+    categories = reply_flags(ruleset, pipeline, earlier, text)
+    assert "conflict" not in categories
+    assert "toxicity" in categories  # the obscenity is still flagged, aimed at no member
+
+
+@pytest.mark.parametrize(("earlier", "text"), [
+    ("фура будет в 10", "бля, ты заебал со своей фурой"),
+    ("фура будет в 10", "заебал уже"),
+    ("the truck is due at ten", "what the fuck is wrong with you"),
+    ("the truck is due at ten", "fuck off"),
+])
+def test_obscenity_at_the_member_in_a_reply_is_still_conflict(ruleset, pipeline, earlier, text):
+    assert "conflict" in reply_flags(ruleset, pipeline, earlier, text)
