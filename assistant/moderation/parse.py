@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,28 +95,22 @@ def _lexicon_names(value: Any, parent: Any, key: Any, ctx: ParseContext) -> set[
     return names if names <= ctx.lexicons.names else None
 
 
-def _lexicon(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
-    names = _lexicon_names(value, parent, key, ctx)
-    return c.LexiconCondition(names) if names else None
+def _on_lexicons(make: Callable[[set[str]], c.Condition]) -> Callable[..., c.Condition | None]:
+    """The builder of a condition over named lexicons (``lexicon``, ``about_others``…)."""
 
+    def build(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
+        names = _lexicon_names(value, parent, key, ctx)
+        return make(names) if names else None
 
-def _about_others(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
-    names = _lexicon_names(value, parent, key, ctx)
-    return targets.AboutOthers(names) if names else None
+    return build
 
 
 def _venting(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
-    names = _lexicon_names(value, parent, key, ctx)
-    if names and targets.Venting.exclamations not in ctx.lexicons.names:
+    if targets.Venting.exclamations not in ctx.lexicons.names:
         ctx.error(parent, key, f"'venting' needs the lexicon of exclamations "
                   f"rules/lexicons/{targets.Venting.exclamations}.LANG.txt")
         return None
-    return targets.Venting(names) if names else None
-
-
-def _about_member(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
-    names = _lexicon_names(value, parent, key, ctx)
-    return targets.AboutMember(names) if names else None
+    return _on_lexicons(targets.Venting)(value, parent, key, ctx)
 
 
 def _regex(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
@@ -251,11 +246,12 @@ def _heat(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition |
 _BUILDERS = {
     "all": lambda v, p, k, ctx: _combine(c.AllOf, v, p, k, ctx),
     "any": lambda v, p, k, ctx: _combine(c.AnyOf, v, p, k, ctx),
-    "not": _not, "lexicon": _lexicon, "regex": _regex, "similar_to": _similar, "fuzzy": _fuzzy,
+    "not": _not, "lexicon": _on_lexicons(c.LexiconCondition),
+    "regex": _regex, "similar_to": _similar, "fuzzy": _fuzzy,
     "addressed_to_person": _addressed, "quoted": _quoted,
     "self_directed": lambda v, p, k, ctx: targets.SelfDirected() if _flag_bool(v, p, k, ctx) else None,
-    "about_others": _about_others,
-    "about_member": _about_member,
+    "about_others": _on_lexicons(targets.AboutOthers),
+    "about_member": _on_lexicons(targets.AboutMember),
     "venting": _venting,
     "caps_ratio": _simple(c.CapsRatio, {"min": (0, 1, 0.7), "min_letters": (1, 10_000, 10)}),
     "links": _simple(c.Links, {"min": (1, 1000, 1)}),

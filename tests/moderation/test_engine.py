@@ -92,6 +92,16 @@ def test_unknown_keys_and_bad_regex_are_reported_with_file_and_line(tmp_path, pi
     assert "r.yaml:13: rule 'bad-regex': regex /(a/ is not valid RE2 syntax" in messages[1]
 
 
+def test_venting_without_its_lexicon_of_exclamations_is_reported(tmp_path, pipeline):
+    text = RULE.format(mode="enforce").replace("        - not: {author_role: bot}\n",
+                                               "        - not: {venting: words}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_rules(write_rules(tmp_path, text), pipeline)
+    [problem] = caught.value.problems
+    assert str(problem).endswith("r.yaml:8: rule 'word-test': 'venting' needs the lexicon of "
+                                 "exclamations rules/lexicons/venting.LANG.txt")
+
+
 def test_failing_example_is_reported(tmp_path, pipeline):
     text = RULE.format(mode="enforce").replace('match: ["это слово"]', 'no_match: ["это слово"]')
     ruleset = load_rules(write_rules(tmp_path, text), pipeline)
