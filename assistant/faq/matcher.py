@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from assistant.context import ChatContext
-from assistant.faq.lexical import LexicalIndex
+from assistant.faq.lexical import LexicalIndex, content_lemmas
 from assistant.faq.loader import FaqEntry
 from assistant.faq.model import ridge_weights
 from assistant.nlp import Analysis, NlpPipeline
@@ -45,6 +45,7 @@ DENSITY_RANGE = (0.4, 0.8)
 RAW_FLOOR = 0.3  # below this similarity nothing is even a candidate
 TWIN_COSINE = 0.85  # two entries whose centroids are this close are twins: the lead must be doubled
 _COURTESY = ("greeting", "thanks")  # sentences left out of the matched text
+LEANING_CONTENT = 2  # a question with fewer content lemmas is matched with the sentence before it
 
 
 @dataclass
@@ -205,13 +206,26 @@ class FaqMatcher:
         if wanted is None:
             kind = "social" if "social" in kinds else "statement"
             return [_Unit(analysis.text, analysis.embedding, analysis.lemmas, kind)]
-        units = [self._unit([s], lang, k) for s, k in zip(segments, kinds, strict=True) if k == wanted]
+        units = [self._unit(self._leaning(segments, kinds, i, lang), lang, k)
+                 for i, k in enumerate(kinds) if k == wanted]
         content = [s for s, k in zip(segments, kinds, strict=True) if k not in _COURTESY]
         if len(content) == len(segments):
             units.append(_Unit(analysis.text, analysis.embedding, analysis.lemmas, wanted))
         elif len(content) > 1:
             units.append(self._unit(content, lang, wanted))
         return units
+
+    def _leaning(self, segments: list[Segment], kinds: list[str], i: int,
+                 lang: str) -> list[Segment]:
+        """A question sentence, with the sentence before it when it says too little on its own
+        ("Анкету хочу стереть, переезжаю. Как это сделать?"): matched alone, a question of one
+        content word or none meets whichever entry is most generic."""
+        sentence = segments[i]
+        tokens = self._pipeline.lemmatizer.tokenize(normalize(sentence.text), lang)
+        if len(set(content_lemmas([t.lemma for t in tokens if t.is_word]))) >= LEANING_CONTENT:
+            return [sentence]
+        before = [j for j in range(i) if kinds[j] not in _COURTESY]
+        return [segments[before[-1]], sentence] if before else [sentence]
 
     def _unit(self, segments: list[Segment], lang: str, kind: str) -> _Unit:
         """One unit of sentences: their text, lemmas and the normalised sum of their vectors."""

@@ -24,6 +24,14 @@ def test_long_chat_message_is_matched_by_its_question(ask: Ask) -> None:
     assert "отменить смену" in result.matched_text and "новенькая" not in result.matched_text
 
 
+def test_question_that_says_too_little_is_matched_with_the_sentence_before_it(ask: Ask) -> None:
+    # "Как её сделать?" alone is closest to the generic donations entry and was answered with it
+    result = ask("Добрый день! В колледже требуют бумагу о том, сколько часов я отработала "
+                 "волонтёром. Как её сделать?")
+    assert result is not None and "В колледже" in result.matched_text
+    assert result.entry.id == "certificate" or result.status != "answered"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Как записаться на смену на следующей неделе?", "shift-signup"),
     ("Как отменить запись на смену в субботу?", "shift-cancel"),
