@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.moderation.heat import thread_heat
 from assistant.moderation.state import EvalState, Evidence
-from assistant.nlp.lemmas import russian_morphology
+from assistant.nlp.lemmas import Token, russian_morphology
 
 URL = re.compile(r"https?://\S+|www\.\S+|\bt\.me/\S+|\b[\w-]+\.(?:ru|com|org|net|io|me|рф)/\S*")
 MENTION = re.compile(r"(?<![\w@])@\w+|\[(?:id|club)\d+\|[^\]]*\]")  # not the @ inside «к@зёл»
@@ -182,17 +182,35 @@ def can_be_verb(word: str) -> bool:
     return any(parse.tag.POS in _VERB_POS for parse in russian_morphology().parse(word))
 
 
+# verbs of calling someone a name: the insult next to them is mentioned, not used
+# («ты меня вруном назвать хочешь?», «он обозвал её дурой», "he called me an idiot")
+_NAMING = {"назвать", "называть", "обозвать", "обзывать", "call", "called", "calling"}
+_ARTICLES = {"a", "an", "the"}
+
+
 @dataclass
 class Quoted:
-    """Every lexicon hit of the message is inside quotes (the rules being quoted or discussed)."""
+    """Every lexicon hit of the message is quoted or mentioned, not used: inside quotes (the rules
+    being quoted or discussed) or the name someone was called («он обозвал меня дурой»)."""
 
     def test(self, state: EvalState) -> Evidence | None:
         if not state.hits:
             return None
         regions = " ".join(m.group(0) for m in QUOTED.finditer(state.analysis.normalized))
-        if regions and all(h.span in regions for h in state.hits):
-            return Evidence("the words are quoted")
+        if all((regions and h.span in regions) or _named(state.words, h.start, h.end) for h in state.hits):
+            return Evidence("the words are quoted or mentioned")
         return None
+
+
+def _named(words: list[Token], start: int, end: int) -> bool:
+    """A verb of calling names stands up to two words before the hit (articles skipped: "called
+    me an idiot") or right after it («вруном назвать»); a Russian name is in the instrumental
+    («назвал дурой»), so «ещё раз так меня назовёшь — я тебя найду» stays a threat."""
+    hit = words[start:end]
+    if any(t.grammemes for t in hit) and not any("ablt" in t.grammemes for t in hit):
+        return False
+    before = [t for t in words[max(0, start - 4):start] if t.text not in _ARTICLES][-2:]
+    return any(t.lemma in _NAMING or t.text in _NAMING for t in before + words[end:end + 1])
 
 
 @dataclass
