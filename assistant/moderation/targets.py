@@ -85,7 +85,8 @@ class Venting:
         outbursts = [h for h in state.hits if h.lexicon == self.exclamations]
         for hit in hits:
             inside = any(o.start <= hit.start and hit.end <= o.end for o in outbursts)
-            if not inside and not _group_word_near(state.words, hit):
+            if not inside and not _group_word_near(state.words, hit) and not _before_a_group(
+                    state.words, hit, state.analysis.lang):
                 return None
         return Evidence(f"«{hits[0].span}» vents at nobody in particular", span=hits[0].span)
 
@@ -94,6 +95,16 @@ def _group_word_near(words: list[Token], hit: LexiconHit) -> bool:
     """«эти», «они», "they"… up to two words before the hit or four after it."""
     near = words[max(0, hit.start - 2):hit.start] + words[hit.end:hit.end + 4]
     return any(t.text in _THIRD_PARTY for t in near)
+
+
+def _before_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
+    """The hit qualifies the plural noun right after it: «ебучие бюрократы», "sh*tty landlords"."""
+    if hit.end >= len(words):
+        return False
+    noun = words[hit.end]
+    if lang == "ru":
+        return "NOUN" in noun.grammemes and _plural(noun, lang)
+    return noun.text == noun.lemma + "s" and len(noun.lemma) > 2
 
 
 def _names_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:

@@ -50,6 +50,9 @@ def flag_rules(ruleset: RuleSet, pipeline: NlpPipeline, text: str) -> set[str]:
     ("the truck is due at ten", "fucking hell, the truck broke down again"),
     ("someone stole the donation box",
      "Jesus fucking Christ. what kind of piece of shit does that. hope they rot"),
+    # an obscene word before the plural noun it qualifies is aimed at that group
+    ("в управе опять отказали", "ебучие бюрократы опять всё завернули"),
+    ("the buzzers don't work", "the sh*tty landlords couldn't care less about the buzzers"),
 ])
 def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlier, text):
     categories = reply_flags(ruleset, pipeline, earlier, text)
@@ -64,6 +67,7 @@ def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlie
     ("мы опоздаем на час", "дебил"),
     ("фура будет в 10", "бля, ты заебал со своей фурой"),
     ("фура будет в 10", "заебал уже"),
+    ("мы опоздаем на час", "ебучие вы лентяи"),
     ("the truck is due at ten", "what the fuck is wrong with you"),
     ("the truck is due at ten", "fuck off"),
 ])
