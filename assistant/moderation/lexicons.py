@@ -38,6 +38,8 @@ _ENTRY = re.compile(r"^!?\*?=?[\w\-']+( =?[\w\-']+)*\*?$", re.UNICODE)
 _GLUED = re.compile(r"[.,!?;:()]+")  # punctuation between words written without a space
 _URLISH = re.compile(r"[/@]|^www|\.(?:ru|com|org|net|io|me|рф)$")
 _CYRILLIC = re.compile("[а-яё]")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_CLITIC = re.compile(r"(\w)(n't|'re|'ll|'ve|'s|'d|'m)\b", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"^[a-z]{3,}$")
 _RU_ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 _EN_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -133,6 +135,13 @@ class LanguageMatcher:
         return hits
 
 
+def _as_tokenized(text: str) -> str:
+    """The entry split where messages are split into words: «ку-ку» → «ку ку», "you're" →
+    "you 're", "don't" → "do n't" (an entry written whole would never meet the words)."""
+    text = _HYPHEN.sub(" ", text)
+    return _CLITIC.sub(r"\1 \2", text)
+
+
 def _root_regex(entry: str) -> str:
     body = re.escape(entry.strip("*"))
     start = "" if entry.startswith("*") else "^"
@@ -170,6 +179,8 @@ class LexiconSet:
         for entry, lemma in entries:
             negative = entry.startswith("!")
             text = entry.lstrip("!")
+            if "*" not in text:
+                text = _as_tokenized(text)
             if "*" in text:
                 target = matcher.exception_roots if negative else matcher.roots
                 target.setdefault(_root_regex(text), set()).add(name)

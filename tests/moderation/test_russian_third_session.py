@@ -48,6 +48,23 @@ def test_exact_form_phrase_entries(pipeline, tmp_path):
     assert hit("ну ты никто") and not hit("тебя никто не ждал")
 
 
+@pytest.mark.parametrize(("lang", "entry", "text"), [
+    ("en", "you're dead", "one more word and you're dead"),
+    ("en", "don't you dare", "don't you dare touch my stuff"),
+    ("ru", "ты ку-ку", "ну ты ку-ку совсем"),
+])
+def test_entries_with_contractions_and_hyphens_meet_the_words_of_messages(pipeline, tmp_path,
+                                                                          lang, entry, text):
+    path = tmp_path / f"threats.{lang}.txt"
+    path.write_text(entry + "\n", encoding="utf-8")
+    entries, problems = read_lexicon_file(path, tmp_path)
+    assert not problems
+    lexicons = LexiconSet(pipeline.lemmatizer.lemma)
+    lexicons.add("threats", lang, entries)
+    lexicons.compile()
+    assert lexicons.match(pipeline.analyse(text, lang).tokens, lang)
+
+
 @pytest.mark.parametrize("text", ["лечебный корм для кошек есть в клинике", "волшебная была ночь",
                                   "судебное заседание перенесли", "вечером дебаты кандидатов",
                                   "начинаю влюбляться в этот город", "пишу про Нормандию и саламандр",
