@@ -38,6 +38,11 @@ _ENTRY = re.compile(r"^!?\*?=?[\w\-']+( =?[\w\-']+)*\*?$", re.UNICODE)
 _GLUED = re.compile(r"[.,!?;:()]+")  # punctuation between words written without a space
 _URLISH = re.compile(r"[/@]|^www|\.(?:ru|com|org|net|io|me|рф)$")
 _CYRILLIC = re.compile("[а-яё]")
+# words a phrase may have inside it and still match («закрой ты свой рот», «руки у тебя из
+# одного места растут», "just shut up"): lemmas of pronouns and particles
+_FILLERS = frozenset({"у", "ты", "вы", "твой", "ваш", "свой", "же", "ну", "вообще", "совсем", "просто",
+                      "реально", "прям", "прямо", "явно", "опять", "походу", "видимо", "ведь", "и", "уже",
+                      "just", "really", "even", "totally", "literally", "actually"})
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _CLITIC = re.compile(r"(\w)(n't|'re|'ll|'ve|'s|'d|'m)\b", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"^[a-z]{3,}$")
@@ -215,9 +220,19 @@ class LexiconSet:
                 hits.append(LexiconHit(name, i, i + 1, token.text))
         for matcher in self.languages.values():
             lemmas = [matcher.phrase_word(w.text, w.lemma) for w in words]
-            for start, end, names in matcher.phrase_hits(lemmas, [w.text for w in words]):
+            found = matcher.phrase_hits(lemmas, [w.text for w in words])
+            # and again without filler words: «руки у тебя из одного места растут»
+            kept = [i for i, lemma in enumerate(lemmas) if lemma not in _FILLERS]
+            if len(kept) < len(lemmas):
+                spread = matcher.phrase_hits([lemmas[i] for i in kept], [words[i].text for i in kept])
+                found += [(kept[start], kept[end - 1] + 1, names) for start, end, names in spread]
+            seen: set[tuple[str, int]] = set()
+            for start, end, names in found:
                 span = " ".join(w.text for w in words[start:end])
-                hits.extend(LexiconHit(n, start, end, span) for n in sorted(names))
+                for name in sorted(names):
+                    if (name, start) not in seen:
+                        seen.add((name, start))
+                        hits.append(LexiconHit(name, start, end, span))
         return hits
 
     def words(self, tokens: list[Token]) -> list[Token]:

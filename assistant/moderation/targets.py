@@ -32,16 +32,22 @@ _THIRD_PARTY = {
 class SelfDirected:
     """The author speaks of themself (first person) and to nobody else: self-deprecation.
     With lexicon hits, a first-person word must be near one («я такой дурак», «дура я»), so
-    «они выродки, а я мысли излагаю» is not self-deprecation."""
+    «они выродки, а я мысли излагаю» is not self-deprecation; in a reply, near every one («у меня
+    руки не оттуда растут, опять всё уронила»). Without hits, a reply is never self-deprecation."""
 
     def test(self, state: EvalState) -> Evidence | None:
         words = {t.text for t in state.analysis.words}
         second = SECOND_PERSON_EN | SECOND_PERSON_RU
-        if not words & _FIRST_PERSON or words & second or state.message.reply_to:
+        if not words & _FIRST_PERSON or words & second:
             return None
-        if state.hits:
-            if not any(_first_person_near(state.words, hit.start, hit.end) for hit in state.hits):
-                return None
+        reply = bool(state.message.reply_to)
+        if reply and addressed_in_words(state):  # «Зови, мне пох*й, идиотка»
+            return None
+        if not state.hits:
+            return None if reply else Evidence("the author speaks of themself")
+        near = [_first_person_near(state.words, hit.start, hit.end) for hit in state.hits]
+        if not (all(near) if reply else any(near)):
+            return None
         return Evidence("the author speaks of themself")
 
 

@@ -84,6 +84,9 @@ def test_an_insult_at_the_member_in_a_reply_is_still_conflict(ruleset, pipeline,
     ("sarcasm", "Как всегда: Игорь придумал, а разгребать нам. Гений организации, блин"),
     ("sarcasm", "деточка, иди поучись сначала"),
     ("sarcasm", "sure you did, princess"),
+    # a phrase with pronouns or particles inside it
+    ("contempt", "руки у тебя из одного места растут, всё опять переделывать"),
+    ("contempt", "закрой ты свой рот, надоел"),
 ])
 def test_an_attack_on_a_member_fires_its_rule(ruleset, pipeline, rule, text):
     assert rule in flag_rules(ruleset, pipeline, text)
@@ -101,3 +104,11 @@ def test_an_attack_on_a_member_fires_its_rule(ruleset, pipeline, rule, text):
 ])
 def test_no_attack_on_a_member_does_not_fire_it(ruleset, pipeline, rule, text):
     assert rule not in flag_rules(ruleset, pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "у меня руки из одного места растут, опять всё уронила",
+    "да я тупая, перепутала склады",
+])
+def test_self_deprecation_in_a_reply_is_not_conflict(ruleset, pipeline, text):
+    assert "conflict" not in reply_flags(ruleset, pipeline, "коробки в третьем ряду", text)
