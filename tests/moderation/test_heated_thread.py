@@ -56,3 +56,18 @@ def test_two_members_who_never_talked_to_each_other_are_no_exchange(ruleset, pip
         if row["id"] == "p7":
             heat = [x for x in results if x.flag.rule == "heated-thread"]
             assert not heat, heat  # oleg and petr exchanged one message each: nothing heated
+
+
+def _last_fired(ruleset: RuleSet, pipeline: NlpPipeline, text: str) -> set[str]:
+    rows = [{"id": i, "chat": "c", "author": a, "text": t, "reply_to": r,
+             "ts": f"2024-05-04T10:0{n}:00+00:00", "label": None}
+            for n, (i, a, t, r) in enumerate([*EXCHANGE, ("t6", "petr", text, "t5")])]
+    return {x.flag.rule for x in list(flag_stream(ruleset, pipeline, rows))[-1][1]}
+
+
+def test_an_apology_inside_the_heated_exchange_is_not_flagged(ruleset, pipeline):
+    assert "heated-thread" not in _last_fired(ruleset, pipeline, "да сорри, накипело, ты тоже пойми")
+
+
+def test_an_apology_followed_by_but_is_no_apology(ruleset, pipeline):
+    assert "heated-thread" in _last_fired(ruleset, pipeline, "извини, но ты вечно всё портишь")
