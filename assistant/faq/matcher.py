@@ -206,8 +206,7 @@ class FaqMatcher:
         if wanted is None:
             kind = "social" if "social" in kinds else "statement"
             return [_Unit(analysis.text, analysis.embedding, analysis.lemmas, kind)]
-        units = [self._unit(self._leaning(segments, kinds, i, lang), lang, k)
-                 for i, k in enumerate(kinds) if k == wanted]
+        units = [self._question_unit(segments, kinds, i, lang) for i, k in enumerate(kinds) if k == wanted]
         content = [s for s, k in zip(segments, kinds, strict=True) if k not in _COURTESY]
         if len(content) == len(segments):
             units.append(_Unit(analysis.text, analysis.embedding, analysis.lemmas, wanted))
@@ -215,17 +214,15 @@ class FaqMatcher:
             units.append(self._unit(content, lang, wanted))
         return units
 
-    def _leaning(self, segments: list[Segment], kinds: list[str], i: int,
-                 lang: str) -> list[Segment]:
+    def _question_unit(self, segments: list[Segment], kinds: list[str], i: int, lang: str) -> _Unit:
         """A question sentence, with the sentence before it when it says too little on its own
         ("Анкету хочу стереть, переезжаю. Как это сделать?"): matched alone, a question of one
         content word or none meets whichever entry is most generic."""
-        sentence = segments[i]
-        tokens = self._pipeline.lemmatizer.tokenize(normalize(sentence.text), lang)
-        if len(set(content_lemmas([t.lemma for t in tokens if t.is_word]))) >= LEANING_CONTENT:
-            return [sentence]
+        unit = self._unit([segments[i]], lang, kinds[i])
         before = [j for j in range(i) if kinds[j] not in _COURTESY]
-        return [segments[before[-1]], sentence] if before else [sentence]
+        if len(set(content_lemmas(unit.lemmas))) >= LEANING_CONTENT or not before:
+            return unit
+        return self._unit([segments[before[-1]], segments[i]], lang, kinds[i])
 
     def _unit(self, segments: list[Segment], lang: str, kind: str) -> _Unit:
         """One unit of sentences: their text, lemmas and the normalised sum of their vectors."""

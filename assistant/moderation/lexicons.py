@@ -184,12 +184,12 @@ class LexiconSet:
         for entry, lemma in entries:
             negative = entry.startswith("!")
             text = entry.lstrip("!")
-            if "*" not in text:
-                text = _as_tokenized(text)
             if "*" in text:
                 target = matcher.exception_roots if negative else matcher.roots
                 target.setdefault(_root_regex(text), set()).add(name)
-            elif " " in text:
+                continue
+            text = _as_tokenized(text)
+            if " " in text:
                 words = text.split()
                 key = tuple(self._lemma(w.lstrip("=")) for w in words)
                 required = tuple(w[1:] if w.startswith("=") else None for w in words)
