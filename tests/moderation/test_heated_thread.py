@@ -16,10 +16,15 @@ EXCHANGE = [
 ]
 
 
-def _rules_fired(ruleset: RuleSet, pipeline: NlpPipeline) -> dict[str, set[str]]:
+Exchange = list[tuple[str, str, str, str | None]]  # (id, author, text, reply_to), a minute apart
+
+
+def _rules_fired(ruleset: RuleSet, pipeline: NlpPipeline,
+                 exchange: Exchange = EXCHANGE) -> dict[str, set[str]]:
+    """The rules that fire on each message of an exchange, by message id."""
     rows = [{"id": i, "chat": "c", "author": a, "text": t, "reply_to": r,
              "ts": f"2024-05-04T10:0{n}:00+00:00", "label": None}
-            for n, (i, a, t, r) in enumerate(EXCHANGE)]
+            for n, (i, a, t, r) in enumerate(exchange)]
     return {row["id"]: {x.flag.rule for x in results}
             for row, results in flag_stream(ruleset, pipeline, rows)}
 
@@ -49,20 +54,13 @@ PARALLEL = [
 
 
 def test_two_members_who_never_talked_to_each_other_are_no_exchange(ruleset, pipeline):
-    rows = [{"id": i, "chat": "c", "author": a, "text": t, "reply_to": r,
-             "ts": f"2024-05-04T10:0{n}:00+00:00", "label": None}
-            for n, (i, a, t, r) in enumerate(PARALLEL)]
-    for row, results in flag_stream(ruleset, pipeline, rows):
-        if row["id"] == "p7":
-            heat = [x for x in results if x.flag.rule == "heated-thread"]
-            assert not heat, heat  # oleg and petr exchanged one message each: nothing heated
+    # oleg and petr exchanged one message each: nothing heated
+    assert "heated-thread" not in _rules_fired(ruleset, pipeline, PARALLEL)["p7"]
 
 
 def _last_fired(ruleset: RuleSet, pipeline: NlpPipeline, text: str) -> set[str]:
-    rows = [{"id": i, "chat": "c", "author": a, "text": t, "reply_to": r,
-             "ts": f"2024-05-04T10:0{n}:00+00:00", "label": None}
-            for n, (i, a, t, r) in enumerate([*EXCHANGE, ("t6", "petr", text, "t5")])]
-    return {x.flag.rule for x in list(flag_stream(ruleset, pipeline, rows))[-1][1]}
+    """The rules that fire on Petr's ``text`` at the end of the heated exchange."""
+    return _rules_fired(ruleset, pipeline, [*EXCHANGE, ("t6", "petr", text, "t5")])["t6"]
 
 
 def test_an_apology_inside_the_heated_exchange_is_not_flagged(ruleset, pipeline):
