@@ -140,6 +140,18 @@ class LanguageMatcher:
         return hits
 
 
+def _phrase_hits(matcher: LanguageMatcher, lemmas: list[str],
+                 words: list[Token]) -> list[tuple[int, int, set[str]]]:
+    """Phrase hits, two-word ones also said noun first: «эксперт диванный», «мозг куриный»."""
+    hits = matcher.phrase_hits(lemmas, [w.text for w in words])
+    for i in range(len(words) - 1):
+        if words[i].pos == "NOUN" and words[i + 1].pos == "ADJF":
+            names = matcher.phrases.get((lemmas[i + 1], lemmas[i]))
+            if names:
+                hits.append((i, i + 2, set(names)))
+    return hits
+
+
 def _as_tokenized(text: str) -> str:
     """The entry split where messages are split into words: «ку-ку» → «ку ку», "you're" →
     "you 're", "don't" → "do n't" (an entry written whole would never meet the words)."""
@@ -220,11 +232,11 @@ class LexiconSet:
                 hits.append(LexiconHit(name, i, i + 1, token.text))
         for matcher in self.languages.values():
             lemmas = [matcher.phrase_word(w.text, w.lemma) for w in words]
-            found = matcher.phrase_hits(lemmas, [w.text for w in words])
+            found = _phrase_hits(matcher, lemmas, words)
             # and again without filler words: «руки у тебя из одного места растут»
             kept = [i for i, lemma in enumerate(lemmas) if lemma not in _FILLERS]
             if len(kept) < len(lemmas):
-                spread = matcher.phrase_hits([lemmas[i] for i in kept], [words[i].text for i in kept])
+                spread = _phrase_hits(matcher, [lemmas[i] for i in kept], [words[i] for i in kept])
                 found += [(kept[start], kept[end - 1] + 1, names) for start, end, names in spread]
             seen: set[tuple[str, int]] = set()
             for start, end, names in found:

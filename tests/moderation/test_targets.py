@@ -87,6 +87,9 @@ def test_an_insult_at_the_member_in_a_reply_is_still_conflict(ruleset, pipeline,
     # a phrase with pronouns or particles inside it
     ("contempt", "руки у тебя из одного места растут, всё опять переделывать"),
     ("contempt", "закрой ты свой рот, надоел"),
+    # a two-word phrase said noun first
+    ("contempt", "мозг у тебя куриный, всё забываешь"),
+    ("contempt", "эксперт диванный, ты хоть раз на складе был?"),
 ])
 def test_an_attack_on_a_member_fires_its_rule(ruleset, pipeline, rule, text):
     assert rule in flag_rules(ruleset, pipeline, text)
