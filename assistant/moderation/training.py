@@ -112,7 +112,7 @@ def cross_validate(rows: list[dict[str, Any]], pipeline: NlpPipeline, label: str
 
 
 def train(rows: list[dict[str, Any]], pipeline: NlpPipeline, trained_on: list[str],
-          label: str = "toxic", c: float = C, min_df: int = MIN_DF) -> dict[str, object]:
+          label: str = "toxic", c: float = C, min_df: int = MIN_DF, name: str = "abuse") -> dict[str, object]:
     """The model as the JSON ``rules/models/NAME.json`` holds it."""
     from sklearn.linear_model import LogisticRegression
 
@@ -124,7 +124,7 @@ def train(rows: list[dict[str, Any]], pipeline: NlpPipeline, trained_on: list[st
                      if abs(weights[512 + i]) >= MIN_WEIGHT}
     grams = weights[512 + len(vocab):] * NGRAM_SCALE
     gram_weights = {str(g): round(float(grams[g]), 4) for g in np.flatnonzero(np.abs(grams) >= MIN_WEIGHT)}
-    return {"name": "abuse", "encoder": pipeline.encoder.name, "trained_on": trained_on,
+    return {"name": name, "encoder": pipeline.encoder.name, "trained_on": trained_on,
             "label": label, "rows": len(rows), "C": c, "min_df": min_df,
             "bias": round(float(model.intercept_[0]), 5),
             "embedding": [round(float(x) * EMBEDDING_SCALE, 5) for x in weights[:512]],
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
         for c, auc in cross_validate(rows, pipeline, args.label).items():
             print(f"C={c:<5} 5-fold ROC AUC {auc:.3f}")
     names = [str(p) for p in args.inputs] + ([f"{args.split} half (crc32(id) % 2)"] if args.split else [])
-    model = train(rows, pipeline, names, args.label, args.c, args.min_df)
+    model = train(rows, pipeline, names, args.label, args.c, args.min_df, args.out.stem)
     args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0), encoding="utf-8")
     print(f"{args.out}: {len(rows)} rows, {len(model['lemmas'])} lemma weights")  # type: ignore[arg-type]
 

@@ -27,11 +27,20 @@ def test_training_set_is_well_formed_and_mostly_russian():
     assert negatives >= 0.4
 
 
-def test_bundled_model_names_only_our_own_training_set():
-    model = json.loads(MODEL.read_text(encoding="utf-8"))
-    own = sorted(TRAINING.parent.glob("*.jsonl"))
-    assert model["trained_on"] == [f"rules/training/{p.name}" for p in own]
-    assert model["rows"] == len(read_rows(own))
+@pytest.mark.parametrize(("name", "label"), [("abuse", "toxic"), ("attack", "conflict")])
+def test_bundled_models_name_only_our_own_training_sets(name, label):
+    model = json.loads((MODEL.parent / f"{name}.json").read_text(encoding="utf-8"))
+    own = {f"rules/training/{p.name}" for p in TRAINING.parent.glob("*.jsonl")}
+    assert model["name"] == name and model["label"] == label
+    assert model["trained_on"] and set(model["trained_on"]) <= own
+    assert model["rows"] == len(read_rows([PROJECT_ROOT / p for p in model["trained_on"]]))
+
+
+def test_every_training_row_is_labelled_for_both_models():
+    rows = read_rows(sorted(TRAINING.parent.glob("*.jsonl")))
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(isinstance(r["toxic"], bool) and isinstance(r["conflict"], bool) and r["text"] for r in rows)
+    assert all(r["toxic"] for r in rows if r["conflict"])  # an attack on a member is abuse too
 
 
 def test_split_halves_partition_the_rows():
