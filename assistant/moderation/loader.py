@@ -11,11 +11,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from assistant.errors import Location, Problem, unknown_key
 from assistant.moderation.conditions import AnyOf, Condition
-from assistant.moderation.parse import ParseContext, parse_condition
+from assistant.moderation.parse import CONDITION_KEYS, ParseContext, parse_condition
 from assistant.yamlfile import YamlDocument, line_of
 
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-FILE_KEYS = {"version", "rules"}
+CONDITION_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
+FILE_KEYS = {"version", "conditions", "rules"}
 RULE_KEYS = {"id", "description", "mode", "priority", "when", "unless", "flag", "reply", "notify",
              "examples"}
 FLAG_KEYS = {"category", "severity", "reason"}
@@ -72,6 +73,7 @@ def rules_of(doc: YamlDocument, base: ParseContext, version: str) -> list[Rule]:
         if key not in FILE_KEYS:
             base.problems.append(Problem(doc.at(line_of(data, key)),
                                          unknown_key(str(key), FILE_KEYS, "file")))
+    _named_conditions(data, base)
     seq = data.get("rules")
     if seq is None:
         return []
@@ -82,6 +84,29 @@ def rules_of(doc: YamlDocument, base: ParseContext, version: str) -> list[Rule]:
     return [r for r in found if r is not None]
 
 
+def _named_conditions(data: CommentedMap, base: ParseContext) -> None:
+    """The file's ``conditions:``, conditions that its rules reuse by name (``use: NAME``); each
+    may use the ones defined before it."""
+    if "conditions" not in data:
+        return
+    named = data["conditions"]
+    if not isinstance(named, CommentedMap):
+        base.problems.append(Problem(base.doc.at(line_of(data, "conditions")),
+                                     "'conditions' maps a name to a condition, e.g. "
+                                     "apologised: {lexicon: apologies}"))
+        return
+    for name, node in named.items():
+        ctx = ParseContext(base.doc, f"condition '{name}'", base.lexicons, base.classifiers,
+                           base.pipeline, named=base.named)
+        if not isinstance(name, str) or not CONDITION_NAME.match(name) or name in CONDITION_KEYS:
+            ctx.error(named, name, "a condition name is lowercase letters, digits, '-' or '_', "
+                      "and not the name of a built-in condition")
+        condition = parse_condition(node, named, name, ctx)
+        base.problems.extend(ctx.problems)
+        if condition is not None and not ctx.problems:
+            base.named[str(name)] = condition
+
+
 def _rule(raw: Any, seq: CommentedSeq, index: int, base: ParseContext, version: str) -> Rule | None:
     doc = base.doc
     line = line_of(seq, index)
@@ -90,7 +115,7 @@ def _rule(raw: Any, seq: CommentedSeq, index: int, base: ParseContext, version: 
         return None
     rule_id = raw.get("id")
     where = f"rule '{rule_id}'" if isinstance(rule_id, str) else f"rule #{index + 1}"
-    ctx = ParseContext(doc, where, base.lexicons, base.classifiers, base.pipeline)
+    ctx = ParseContext(doc, where, base.lexicons, base.classifiers, base.pipeline, named=base.named)
     for key in raw:
         if key not in RULE_KEYS:
             ctx.problems.append(Problem(doc.at(line_of(raw, key)), unknown_key(str(key), RULE_KEYS, where)))

@@ -28,6 +28,7 @@ CONDITION_KEYS: dict[str, set[str] | None] = {
     "repeated_text": {"count", "minutes"}, "flood": {"count", "seconds"},
     "author_role": None, "chat": None, "language": None, "new_member": {"messages"},
     "classifier": {"model", "threshold"}, "thread_heat": {"min", "model", "minutes"},
+    "use": None,
 }
 
 
@@ -39,6 +40,7 @@ class ParseContext:
     classifiers: dict[str, Classifier]
     pipeline: NlpPipeline
     problems: list[Problem] = field(default_factory=list)
+    named: dict[str, c.Condition] = field(default_factory=dict)  # the file's ``conditions:``
 
     def error(self, node: Any, key: Any, message: str) -> None:
         self.problems.append(Problem(self.doc.at(line_of(node, key)), f"{self.where}: {message}"))
@@ -243,6 +245,16 @@ def _heat(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition |
     return c.ThreadHeat(numbers[0], model, numbers[1]) if model and numbers else None
 
 
+def _use(value: Any, parent: Any, key: Any, ctx: ParseContext) -> c.Condition | None:
+    """A named condition of the same file (``conditions:``), e.g. ``use: apologised``."""
+    if isinstance(value, str) and value in ctx.named:
+        return ctx.named[value]
+    known = ", ".join(sorted(ctx.named)) or "none"
+    hint = did_you_mean(str(value), set(ctx.named)) if isinstance(value, str) else ""
+    ctx.error(parent, key, f"no condition named '{value}' in this file's 'conditions:'{hint}; known: {known}")
+    return None
+
+
 _BUILDERS = {
     "all": lambda v, p, k, ctx: _combine(c.AllOf, v, p, k, ctx),
     "any": lambda v, p, k, ctx: _combine(c.AnyOf, v, p, k, ctx),
@@ -259,5 +271,5 @@ _BUILDERS = {
     "flood": _simple(c.Flood, {"count": (2, 1000, 6), "seconds": (1, 3600, 60)}),
     "author_role": _field_in("author_role", ROLES), "chat": _field_in("chat"),
     "language": _field_in("language"), "new_member": _new_member,
-    "classifier": _classifier, "thread_heat": _heat,
+    "classifier": _classifier, "thread_heat": _heat, "use": _use,
 }

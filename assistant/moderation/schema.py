@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.moderation.loader import MODES, SEVERITIES
+from assistant.moderation.loader import CONDITION_NAME, MODES, SEVERITIES
 from assistant.moderation.parse import CONDITION_KEYS, ROLES
 
 _NAMES = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
@@ -18,6 +18,8 @@ def _condition_schema(name: str, keys: set[str] | None) -> dict[str, Any]:
         value = {"$ref": "#/$defs/condition"}
     elif name in ("addressed_to_person", "quoted", "self_directed"):
         value = {"type": "boolean"}
+    elif name == "use":
+        value = {"type": "string"}
     elif name == "author_role":
         value = {"oneOf": [{"enum": sorted(ROLES)}, {"type": "array", "items": {"enum": sorted(ROLES)}}]}
     elif keys is None:
@@ -60,6 +62,9 @@ def rules_schema() -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "assistant rules file",
             "type": "object", "additionalProperties": False,
             "properties": {"version": {"type": ["integer", "string"]},
+                           "conditions": {"type": "object",
+                                          "propertyNames": {"pattern": CONDITION_NAME.pattern},
+                                          "additionalProperties": {"$ref": "#/$defs/condition"}},
                            "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}}},
             "$defs": {"rule": rule, "condition": {"oneOf": [
                 _condition_schema(n, k) for n, k in sorted(CONDITION_KEYS.items())]}}}
