@@ -19,11 +19,14 @@ class FaqDecision:
 
 
 def decide_faq(result: FaqResult, message: Message, last_answer: datetime | None,
-               cooldown_minutes: float, context: ChatContext | None = None) -> FaqDecision:
+               cooldown_minutes: float, context: ChatContext | None = None,
+               in_conflict: bool = False) -> FaqDecision:
     """Whether the bot replies with the matched answer or holds back (cooldown, gray zone, a
-    thread where a person already answered)."""
+    thread where a person already answered, a message flagged as an attack on a member)."""
     if result.status != "answered":
         return FaqDecision("candidate", "below the answer threshold")
+    if in_conflict:  # «куда ты дела деньги со сбора?» is an accusation, not a donations question
+        return FaqDecision("suppressed", "the message is flagged as a conflict")
     if context is not None and human_answered_thread(message, context):
         return FaqDecision("suppressed", "a person already answered in this thread")
     if last_answer is not None and message.ts is not None:

@@ -164,7 +164,9 @@ class Assistant:
         faq_decision = None
         if faq is not None:
             last = self.store.last_faq_answer(message.platform, message.chat, faq.entry.id)
-            faq_decision = decide_faq(faq, message, last, settings.faq_cooldown_minutes, context)
+            in_conflict = any(r.flag.category == "conflict" for r in shown)
+            faq_decision = decide_faq(faq, message, last, settings.faq_cooldown_minutes, context,
+                                      in_conflict)
         attacked = any(r.flag.category in ("conflict", "toxicity") for r in shown)
         links = highlight_links(self.store, message, context)
         highlight = score_message(message, analysis, context, flagged=attacked, links=links)

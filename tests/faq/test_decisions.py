@@ -67,3 +67,12 @@ def test_gray_zone_records_a_candidate_without_replying(make_settings: Callable[
     rows = assistant.store.query("SELECT entry_id, status FROM faq_answers")
     assert rows == [{"entry_id": "certificate", "status": "candidate"}]
     assistant.store.close()
+
+
+def test_a_message_flagged_as_a_conflict_gets_no_faq_reply(assistant: Assistant) -> None:
+    accusation = assistant.handle(msg("1", "куда ты дела деньги со сбора, а? молчишь?"))
+    assert "conflict" in {flag.category for flag in accusation.flags}
+    assert accusation.faq is None or accusation.faq.status != "answered"
+    assert [a.type for a in accusation.actions if a.type == "reply"] == []
+    question = assistant.handle(msg("2", "а куда можно перевести деньги на сбор?", minutes=1, chat="c2"))
+    assert question.faq is not None and question.faq.status == "answered"
