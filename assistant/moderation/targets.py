@@ -97,6 +97,34 @@ class Venting:
         return Evidence(f"«{hits[0].span}» vents at nobody in particular", span=hits[0].span)
 
 
+_NEGATIONS = {"не", "not", "never", "isn't", "aren't", "ain't", "wasn't", "weren't"}
+_ARTICLES = {"a", "an", "the", "such", "some", "total", "complete"}
+
+
+@dataclass
+class Negated:
+    """Every hit of the named lexicons is denied: «не» or "not" right before it (past an article)
+    and no «ли» after it («не дура, а уставшая», «они не алкаши», "you're not an idiot"; but «ну
+    не дурак ли?» is an insult). A denied insult defends someone; it does not attack them."""
+
+    names: set[str]
+
+    def test(self, state: EvalState) -> Evidence | None:
+        hits = [h for h in state.hits if h.lexicon in self.names]
+        if not hits or not all(_denied(state.words, hit) for hit in hits):
+            return None
+        return Evidence(f"«{hits[0].span}» is denied, not said of anyone")
+
+
+def _denied(words: list[Token], hit: LexiconHit) -> bool:
+    before = hit.start - 1
+    while before >= 0 and words[before].text in _ARTICLES:
+        before -= 1
+    if before < 0 or words[before].text not in _NEGATIONS:
+        return False
+    return not any(t.text == "ли" for t in words[hit.end:hit.end + 2])
+
+
 def _group_word_near(words: list[Token], hit: LexiconHit) -> bool:
     """«эти», «они», "they"… up to two words before the hit or four after it."""
     near = words[max(0, hit.start - 2):hit.start] + words[hit.end:hit.end + 4]
