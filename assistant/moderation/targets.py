@@ -91,7 +91,7 @@ class Venting:
         outbursts = [h for h in state.hits if h.lexicon == self.exclamations]
         for hit in hits:
             inside = any(o.start <= hit.start and hit.end <= o.end for o in outbursts)
-            if not inside and not _group_word_near(state.words, hit) and not _before_a_group(
+            if not inside and not _group_word_near(state.words, hit) and not _next_to_a_group(
                     state.words, hit, state.analysis.lang):
                 return None
         return Evidence(f"«{hits[0].span}» vents at nobody in particular", span=hits[0].span)
@@ -131,20 +131,21 @@ def _group_word_near(words: list[Token], hit: LexiconHit) -> bool:
     return any(t.text in _THIRD_PARTY for t in near)
 
 
-def _before_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
-    """The hit qualifies the plural noun right after it: «ебучие бюрократы», "sh*tty landlords"."""
-    if hit.end >= len(words):
-        return False
-    noun = words[hit.end]
+def _next_to_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
+    """The hit qualifies the plural noun right after or before it: «ебучие бюрократы», «сборище
+    дармоедов е**чих», "sh*tty landlords"."""
+    nouns = words[hit.end:hit.end + 1] + words[max(0, hit.start - 1):hit.start]
     if lang == "ru":
-        return "NOUN" in noun.grammemes and _plural(noun, lang)
-    return noun.text == noun.lemma + "s" and len(noun.lemma) > 2
+        return any("NOUN" in noun.grammemes and _plural(noun, lang) for noun in nouns)
+    after = words[hit.end:hit.end + 1]  # English adjectives come first
+    return bool(after) and after[0].text == after[0].lemma + "s" and len(after[0].lemma) > 2
 
 
 def _names_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
-    """The hit is a plural, or a group word stands up to two words before it or four after it
-    («такие уроды…», "what a scumbag, hope they rot")."""
-    return _group_word_near(words, hit) or any(_plural(t, lang) for t in words[hit.start:hit.end])
+    """Every word of the hit is a plural («тупые уроды», not «руки из одного места растут»), or a
+    group word stands up to two words before it or four after it («такие уроды…», "what a
+    scumbag, hope they rot")."""
+    return _group_word_near(words, hit) or all(_plural(t, lang) for t in words[hit.start:hit.end])
 
 
 def _plural(token: Token, lang: str) -> bool:

@@ -53,11 +53,23 @@ def flag_rules(ruleset: RuleSet, pipeline: NlpPipeline, text: str) -> set[str]:
     # an obscene word before the plural noun it qualifies is aimed at that group
     ("в управе опять отказали", "ебучие бюрократы опять всё завернули"),
     ("the buzzers don't work", "the sh*tty landlords couldn't care less about the buzzers"),
+    # ... or after it, and a contempt word that names a group; «сука» as an exclamation
+    ("в подвале опять потоп", "жэк этот — сборище бездельников е**чих, трубку не берут"),
+    ("собаку бросили на трассе", "как таких людей земля носит, сука, за что собаку-то"),
 ])
 def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlier, text):
     categories = reply_flags(ruleset, pipeline, earlier, text)
     assert "conflict" not in categories
     assert "toxicity" in categories  # the abuse is still there, aimed at no member
+
+
+@pytest.mark.parametrize(("earlier", "text"), [
+    ("партию принимала Зоя", "Зоя и принимала. руки из одного места растут"),  # a plural inside a phrase
+    ("я раздала все наборы", "вы дармоеды, ничего не делаете"),
+    ("ты опять опоздал", "ты сука, понял?"),
+])
+def test_contempt_or_obscenity_at_the_member_stays_a_conflict(ruleset, pipeline, earlier, text):
+    assert "conflict" in reply_flags(ruleset, pipeline, earlier, text)
 
 
 @pytest.mark.parametrize(("earlier", "text"), [
