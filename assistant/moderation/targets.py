@@ -134,11 +134,11 @@ def _group_word_near(words: list[Token], hit: LexiconHit) -> bool:
 def _next_to_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:
     """The hit qualifies the plural noun right after or before it: «ебучие бюрократы», «сборище
     дармоедов е**чих», "sh*tty landlords"."""
-    nouns = words[hit.end:hit.end + 1] + words[max(0, hit.start - 1):hit.start]
+    after, before = words[hit.end:hit.end + 1], words[max(0, hit.start - 1):hit.start]
     if lang == "ru":
-        return any("NOUN" in noun.grammemes and _plural(noun, lang) for noun in nouns)
-    after = words[hit.end:hit.end + 1]  # English adjectives come first
-    return bool(after) and after[0].text == after[0].lemma + "s" and len(after[0].lemma) > 2
+        return any("NOUN" in noun.grammemes and _plural(noun, lang) for noun in after + before)
+    # English adjectives come first: only the word after
+    return any(noun.text == noun.lemma + "s" and len(noun.lemma) > 2 for noun in after)
 
 
 def _names_a_group(words: list[Token], hit: LexiconHit, lang: str) -> bool:

@@ -11,42 +11,29 @@ def conflict(ruleset, pipeline, text: str, earlier: str | None = "кто вче�
     return "conflict" in {flag.category for flag in evaluate(ruleset, pipeline, text, earlier)}
 
 
-@pytest.mark.parametrize("text", [
-    "она не дура, просто устала после двух смен",
-    "Марина не идиотка, ей сказали неправильный адрес",
-    "они не алкаши, у них беда в семье",
-    "he's not an idiot, nobody told him the gate code",
+@pytest.mark.parametrize(("text", "attack"), [
+    ("она не дура, просто устала после двух смен", False),
+    ("Марина не идиотка, ей сказали неправильный адрес", False),
+    ("они не алкаши, у них беда в семье", False),
+    ("he's not an idiot, nobody told him the gate code", False),
+    # an insult next to a denial is still one
+    ("ну не дурак ли ты?", True),
+    ("ты не человек, ты дебил", True),  # the denial is of another word
+    ("you're not smart, you're an idiot", True),
 ])
-def test_a_denied_insult_is_no_conflict(ruleset, pipeline, text):
-    assert not conflict(ruleset, pipeline, text)
+def test_a_denied_insult_is_no_conflict(ruleset, pipeline, text, attack):
+    assert conflict(ruleset, pipeline, text) is attack
 
 
-@pytest.mark.parametrize("text", [
-    "ну не дурак ли ты?",
-    "ты не человек, ты дебил",  # the denial is of another word
-    "you're not smart, you're an idiot",
+@pytest.mark.parametrize(("text", "attack"), [
+    ("ну ты и балбес 😂 третий будильник проспал", False),
+    ("ахахах, придурок ты наш, опять ключи забыл", False),
+    ("you idiot 😂 your cookies were the best part", False),
+    # the same words without laughter
+    ("ну ты и балбес, третий будильник проспал", True),
+    ("придурок ты, опять ключи забыл", True),
+    ("you idiot, your cookies were the worst part", True),
+    ("я тебя урою 😂 понял?", True),  # laughter does not excuse a threat
 ])
-def test_an_insult_next_to_a_denial_is_still_a_conflict(ruleset, pipeline, text):
-    assert conflict(ruleset, pipeline, text)
-
-
-@pytest.mark.parametrize("text", [
-    "ну ты и балбес 😂 третий будильник проспал",
-    "ахахах, придурок ты наш, опять ключи забыл",
-    "you idiot 😂 your cookies were the best part",
-])
-def test_teasing_with_laughter_is_no_conflict(ruleset, pipeline, text):
-    assert not conflict(ruleset, pipeline, text)
-
-
-@pytest.mark.parametrize("text", [
-    "ну ты и балбес, третий будильник проспал",
-    "придурок ты, опять ключи забыл",
-    "you idiot, your cookies were the worst part",
-])
-def test_the_same_words_without_laughter_are_a_conflict(ruleset, pipeline, text):
-    assert conflict(ruleset, pipeline, text)
-
-
-def test_laughter_does_not_excuse_a_threat(ruleset, pipeline):
-    assert conflict(ruleset, pipeline, "я тебя урою 😂 понял?")
+def test_teasing_with_laughter_is_no_conflict(ruleset, pipeline, text, attack):
+    assert conflict(ruleset, pipeline, text) is attack
