@@ -185,7 +185,7 @@ def can_be_verb(word: str) -> bool:
 # verbs of calling someone a name: the insult next to them is mentioned, not used
 # («ты меня вруном назвать хочешь?», «он обозвал её дурой», "he called me an idiot")
 _NAMING = {"назвать", "называть", "обозвать", "обзывать", "call", "called", "calling"}
-_ARTICLES = {"a", "an", "the"}
+ARTICLES = {"a", "an", "the"}
 
 
 @dataclass
@@ -209,7 +209,7 @@ def _named(words: list[Token], start: int, end: int) -> bool:
     hit = words[start:end]
     if any(t.grammemes for t in hit) and not any("ablt" in t.grammemes for t in hit):
         return False
-    before = [t for t in words[max(0, start - 4):start] if t.text not in _ARTICLES][-2:]
+    before = [t for t in words[max(0, start - 4):start] if t.text not in ARTICLES][-2:]
     return any(t.lemma in _NAMING or t.text in _NAMING for t in before + words[end:end + 1])
 
 

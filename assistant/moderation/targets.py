@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from assistant.moderation.conditions import (
+    ARTICLES,
     SECOND_PERSON_EN,
     SECOND_PERSON_RU,
     addressed_in_words,
@@ -98,7 +99,8 @@ class Venting:
 
 
 _NEGATIONS = {"не", "not", "never", "isn't", "aren't", "ain't", "wasn't", "weren't"}
-_ARTICLES = {"a", "an", "the", "such", "some", "total", "complete"}
+# what may stand between a denial and the insult it denies: "not a total idiot"
+_BETWEEN_DENIAL = ARTICLES | {"such", "some", "total", "complete"}
 
 
 @dataclass
@@ -118,7 +120,7 @@ class Negated:
 
 def _denied(words: list[Token], hit: LexiconHit) -> bool:
     before = hit.start - 1
-    while before >= 0 and words[before].text in _ARTICLES:
+    while before >= 0 and words[before].text in _BETWEEN_DENIAL:
         before -= 1
     if before < 0 or words[before].text not in _NEGATIONS:
         return False
