@@ -68,11 +68,38 @@ class AboutOthers:
 
     def test(self, state: EvalState) -> Evidence | None:
         hits = [h for h in state.hits if h.lexicon in self.names]
-        if not hits or addressed_in_words(state):
+        if not hits:
             return None
-        if not all(_names_a_group(state.words, hit, state.analysis.lang) for hit in hits):
+        lang = state.analysis.lang
+        if addressed_in_words(state) and not _plural_beside_one_addressee(state, hits):
+            return None
+        if not all(_names_a_group(state.words, hit, lang) for hit in hits):
             return None
         return Evidence(f"«{hits[0].span}» is about others, not a member")
+
+
+_PLURAL_YOU = {"вы", "ваш", "вас", "вам", "вами", "твой"}
+# the classifier of attacks on the reader (rules/models/attack.json) and the score below which
+# a message does not read as one
+_ATTACK_MODEL, _CALM = "attack", 0.5
+
+
+def _plural_beside_one_addressee(state: EvalState, hits: list[LexiconHit]) -> bool:
+    """Russian: every hit is a plural, the message speaks to one person only and the attack
+    classifier does not read it as an attack on them («учти, эти грёбаные уроды из банка
+    блокируют переводы»): the insult is not aimed at the reader. Not so with «вы», a plural verb
+    or imperative, or «твои» (the reader's crowd), nor when the message reads as an attack
+    («работай дальше на этих жуликов, овца»). Without an attack model, never."""
+    if state.analysis.lang != "ru" or _ATTACK_MODEL not in state.classifiers:
+        return False
+    if state.classifier_score(_ATTACK_MODEL) >= _CALM:
+        return False
+    for token in state.analysis.words:
+        if token.text in _PLURAL_YOU or token.lemma in _PLURAL_YOU:
+            return False
+        if {"2per", "plur"} <= token.grammemes or {"impr", "plur"} <= token.grammemes:
+            return False
+    return all(_plural(t, "ru") for hit in hits for t in state.words[hit.start:hit.end])
 
 
 @dataclass
@@ -160,8 +187,10 @@ def _plural(token: Token, lang: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _can_be_plural(word: str) -> bool:
-    """Some reading of the word is a nominative plural («мрази»: genitive singular first)."""
-    return any({"plur", "nomn"} <= parse.tag.grammemes for parse in russian_morphology().parse(word))
+    """Some reading of the word is a nominative plural («мрази»: genitive singular first). An
+    indeclinable reading does not count: «хамло» is no plural."""
+    return any({"plur", "nomn"} <= parse.tag.grammemes and "Fixd" not in parse.tag.grammemes
+               for parse in russian_morphology().parse(word))
 
 
 @dataclass

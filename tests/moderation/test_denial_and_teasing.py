@@ -37,3 +37,16 @@ def test_a_denied_insult_is_no_conflict(ruleset, pipeline, text, attack):
 ])
 def test_teasing_with_laughter_is_no_conflict(ruleset, pipeline, text, attack):
     assert conflict(ruleset, pipeline, text) is attack
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    ("Оо, какие мы нежные, слова не скажи", True),
+    ("ты у нас, оказывается, главный эксперт по логистике", True),
+    ("можешь меня не учить, я пять лет за рулём", True),
+    # sincere praise of the team, a sincere question
+    ("какие мы молодцы, за час всё разгрузили!", False),
+    ("ты у нас новенький? добро пожаловать", False),
+    ("я не учу английский, переведите, пожалуйста", False),
+])
+def test_sarcastic_retorts_at_a_member_are_conflict(ruleset, pipeline, text, attack):
+    assert conflict(ruleset, pipeline, text) is attack

@@ -56,6 +56,8 @@ def flag_rules(ruleset: RuleSet, pipeline: NlpPipeline, text: str) -> set[str]:
     # ... or after it, and a contempt word that names a group; «сука» as an exclamation
     ("в подвале опять потоп", "жэк этот — сборище бездельников е**чих, трубку не берут"),
     ("собаку бросили на трассе", "как таких людей земля носит, сука, за что собаку-то"),
+    # a plural insult beside an order to one person, in a calm message: not aimed at the reader
+    ("скинь деньги на карту", "учти, банк опять блокирует переводы, грёбаные уроды из безопасности"),
 ])
 def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlier, text):
     categories = reply_flags(ruleset, pipeline, earlier, text)
@@ -67,6 +69,12 @@ def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlie
     ("партию принимала Зоя", "Зоя и принимала. руки из одного места растут"),  # a plural inside a phrase
     ("я раздала все наборы", "вы дармоеды, ничего не делаете"),
     ("ты опять опоздал", "ты сука, понял?"),
+    # «хамло» has an indeclinable reading that pymorphy3 also tags plural: it is no group
+    ("ты опять опоздал", "Хамло малолетнее."),
+    # a plural insult beside one addressee, in a message that reads as abuse: the reader's crowd
+    ("я опять на складе", "Ну и работай дальше на этих жуликов, овца"),
+    # ... or with «вы» or a plural order: the plural is the readers
+    ("мы опоздаем на час", "учтите, уроды, ещё раз опоздаете — вылетите"),
 ])
 def test_contempt_or_obscenity_at_the_member_stays_a_conflict(ruleset, pipeline, earlier, text):
     assert "conflict" in reply_flags(ruleset, pipeline, earlier, text)
