@@ -25,6 +25,10 @@ from assistant.nlp.sentences import split_sentences
     ("Я сегодня отвёз 5 наборов", "ru", "statement"),
     ("Ну кто так делает, а?", "ru", "rhetorical"),
     ("Разве так можно?", "ru", "rhetorical"),
+    # sarcasm: an eye-roll or «кто бы сомневался» makes a complaint no request
+    ("ну конечно, часы опять не засчитали, кто бы сомневался", "ru", "rhetorical"),
+    ("опять справку не выдали 🙄", "ru", "rhetorical"),
+    ("oh sure, the form will work this time, yeah right", "en", "rhetorical"),
     ("Как же я люблю наши смены!", "ru", "rhetorical"),
     ("Как здорово вчера было!", "ru", "rhetorical"),
     ("How do I cancel my shift", "en", "question"),
