@@ -46,16 +46,35 @@ class SelfDirected:
             return None
         if not state.hits:
             return None if reply else Evidence("the author speaks of themself")
-        near = [_first_person_near(state.words, hit.start, hit.end) for hit in state.hits]
+        sentences = _sentence_numbers(state)
+        near = [_first_person_near(state.words, sentences, hit.start, hit.end) for hit in state.hits]
         if not (all(near) if reply else any(near)):
             return None
         return Evidence("the author speaks of themself")
 
 
-def _first_person_near(words: list[Token], start: int, end: int) -> bool:
-    """A first-person word up to 4 words before a hit or right after it."""
-    near = words[max(0, start - 4):start] + words[end:end + 1]
-    return any(t.text in _FIRST_PERSON for t in near)
+def _first_person_near(words: list[Token], sentences: list[int], start: int, end: int) -> bool:
+    """A first-person word up to 4 words before a hit or right after it, in the hit's sentence
+    («я такого не говорила. не надо тут истерить» is no self-deprecation)."""
+    near = [i for i in range(max(0, start - 4), min(len(words), end + 1)) if not start <= i < end]
+    return any(words[i].text in _FIRST_PERSON and sentences[i] == sentences[start] for i in near)
+
+
+_SENTENCE_END = {".", "!", "?", "…", "!?", "?!", "..."}
+
+
+def _sentence_numbers(state: EvalState) -> list[int]:
+    """The number of the sentence each of the message's words is in."""
+    numbers, sentence, seen = {}, 0, 0
+    for token in state.analysis.tokens:
+        if token.text in _SENTENCE_END or (not token.is_word and token.text[:1] in ".!?…"):
+            sentence += 1
+        numbers[id(token)] = sentence
+    result = []
+    for word in state.words:  # words split off a glued token keep the previous word's sentence
+        seen = numbers.get(id(word), seen)
+        result.append(seen)
+    return result
 
 
 @dataclass

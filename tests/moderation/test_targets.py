@@ -135,3 +135,22 @@ def test_no_attack_on_a_member_does_not_fire_it(ruleset, pipeline, rule, text):
 ])
 def test_self_deprecation_in_a_reply_is_not_conflict(ruleset, pipeline, text):
     assert "conflict" not in reply_flags(ruleset, pipeline, "коробки в третьем ряду", text)
+
+
+@pytest.mark.parametrize("text", [
+    "я такого не говорила. не надо тут истерить",  # «я» is in another sentence
+    "я всё сделала. закреп читать не пробовала?",
+])
+def test_a_first_person_word_in_another_sentence_excuses_nothing(ruleset, pipeline, text):
+    assert "conflict" in reply_flags(ruleset, pipeline, "коробки опять не там", text)
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    ("Айфон мне муж подарил, если тебе так интересно, крыса завистливая.", True),
+    ("ну ты и упёртый баран", True),
+    # the animal itself
+    ("у нас на складе крыса, надо кота завести", False),
+    ("соседский баран опять в огород залез", False),
+])
+def test_an_animal_with_a_trait_of_character_is_name_calling(ruleset, pipeline, text, attack):
+    assert ("conflict" in reply_flags(ruleset, pipeline, "откуда у тебя айфон?", text)) is attack
