@@ -92,7 +92,9 @@ class AboutOthers:
         lang = state.analysis.lang
         if addressed_in_words(state) and not _plural_beside_one_addressee(state, hits):
             return None
-        if not all(_names_a_group(state.words, hit, lang) for hit in hits):
+        sentences = _sentence_numbers(state)
+        if not all(_names_a_group(state.words, hit, lang) or _said_of_someone(state.words, sentences, hit)
+                   for hit in hits):
             return None
         return Evidence(f"«{hits[0].span}» is about others, not a member")
 
@@ -171,6 +173,22 @@ def _denied(words: list[Token], hit: LexiconHit) -> bool:
     if before < 0 or words[before].text not in _NEGATIONS:
         return False
     return not any(t.text == "ли" for t in words[hit.end:hit.end + 2])
+
+
+_NOT_COMMON_NOUN = {"Name", "Surn", "Patr", "Abbr"}
+
+
+def _said_of_someone(words: list[Token], sentences: list[int], hit: LexiconHit) -> bool:
+    """Russian: a person named by a common noun (not a name) is the subject the hit is said of,
+    up to 4 words before it in its sentence («мужик, конечно, урод конченый», «этот арендодатель
+    — чмо»): a third party, not the reader."""
+    for i in range(hit.start - 1, max(-1, hit.start - 5), -1):
+        if sentences[i] != sentences[hit.start]:
+            return False
+        grammemes = words[i].grammemes
+        if {"NOUN", "anim", "nomn"} <= grammemes and not grammemes & _NOT_COMMON_NOUN:
+            return True
+    return False
 
 
 def _group_word_near(words: list[Token], hit: LexiconHit) -> bool:

@@ -58,6 +58,9 @@ def flag_rules(ruleset: RuleSet, pipeline: NlpPipeline, text: str) -> set[str]:
     ("собаку бросили на трассе", "как таких людей земля носит, сука, за что собаку-то"),
     # a plural insult beside an order to one person, in a calm message: not aimed at the reader
     ("скинь деньги на карту", "учти, банк опять блокирует переводы, грёбаные уроды из безопасности"),
+    # an insult said of a person named by a common noun: a third party
+    ("нам опять отказали в аренде", "да этот арендодатель — ср*ное чмо, ему пофиг на всё"),
+    ("тебя тоже обсчитали на рынке?", "ага. мужик, конечно, урод конченый, но я уже отошла"),
 ])
 def test_anger_at_outsiders_in_a_reply_is_not_conflict(ruleset, pipeline, earlier, text):
     categories = reply_flags(ruleset, pipeline, earlier, text)
