@@ -41,8 +41,8 @@ _CYRILLIC = re.compile("[а-яё]")
 # words a phrase may have inside it and still match («закрой ты свой рот», «руки у тебя из
 # одного места растут», "just shut up"): lemmas of pronouns and particles
 _FILLERS = frozenset({"у", "ты", "вы", "твой", "ваш", "свой", "же", "ну", "вообще", "совсем", "просто",
-                      "реально", "прям", "прямо", "явно", "опять", "походу", "видимо", "ведь", "и", "уже", "тут", "здесь",
-                      "just", "really", "even", "totally", "literally", "actually"})
+                      "реально", "прям", "прямо", "явно", "опять", "походу", "видимо", "ведь", "и", "уже",
+                      "тут", "здесь", "just", "really", "even", "totally", "literally", "actually"})
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _CLITIC = re.compile(r"(\w)(n't|'re|'ll|'ve|'s|'d|'m)\b", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"^[a-z]{3,}$")

@@ -64,7 +64,11 @@ _SENTENCE_END = {".", "!", "?", "…", "!?", "?!", "..."}
 
 
 def _sentence_numbers(state: EvalState) -> list[int]:
-    """The number of the sentence each of the message's words is in."""
+    """The number of the sentence each of the message's words is in (computed once a message)."""
+    return list(state.memo("sentence-numbers", lambda: _count_sentences(state)))
+
+
+def _count_sentences(state: EvalState) -> list[int]:
     numbers, sentence, seen = {}, 0, 0
     for token in state.analysis.tokens:
         if token.text in _SENTENCE_END or (not token.is_word and token.text[:1] in ".!?…"):
@@ -99,6 +103,7 @@ class AboutOthers:
         return Evidence(f"«{hits[0].span}» is about others, not a member")
 
 
+# words that make the readers more than one person: «вы» and «ваш», and «твой» (твои дружки)
 _PLURAL_YOU = {"вы", "ваш", "вас", "вам", "вами", "твой"}
 # the classifier of attacks on the reader (rules/models/attack.json) and the score below which
 # a message does not read as one
