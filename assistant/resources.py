@@ -42,15 +42,17 @@ def load_resources(settings: Settings, pipeline: NlpPipeline,
         problems.extend(exc.problems)
     if problems or knowledge is None or rules is None:
         raise ConfigError(problems)
-    learned = learned_variants(store) if store is not None else None
-    matcher = build_matcher(settings, pipeline, knowledge.entries, learned)
+    matcher = build_matcher(settings, pipeline, knowledge.entries, store)
     return Resources(knowledge, matcher, rules, datetime.now(UTC))
 
 
 def build_matcher(settings: Settings, pipeline: NlpPipeline, entries: list[FaqEntry],
-                  learned: dict[str, list[str]] | None = None) -> FaqMatcher:
-    """The FAQ matcher with the configured thresholds; ``learned`` adds moderator-confirmed
-    phrasings (entry id -> texts) as extra variants (the YAML itself is not changed)."""
-    if learned:
-        entries = [replace(e, variants=[*e.variants, *learned.get(e.id, [])]) for e in entries]
+                  store: Store | None = None) -> FaqMatcher:
+    """The FAQ matcher with the configured thresholds; with a ``store``, what moderators taught
+    it is added: confirmed phrasings as variants, wrongly answered questions as ``not_for``
+    (the YAML itself is not changed)."""
+    if store is not None:
+        variants, not_for = learned_variants(store), learned_variants(store, "not_for")
+        entries = [replace(e, variants=[*e.variants, *variants.get(e.id, [])],
+                           not_for=[*e.not_for, *not_for.get(e.id, [])]) for e in entries]
     return FaqMatcher(entries, pipeline, MatchThresholds.from_settings(settings))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.actions import decide_actions, decide_faq
 from assistant.context import ChatContext
@@ -20,7 +20,7 @@ from assistant.highlights import score_message
 from assistant.models import FaqMatch, Message, Verdict
 from assistant.nlp import Analysis, NlpPipeline
 from assistant.nlp.encoders import load_encoder
-from assistant.resources import Resources, load_resources
+from assistant.resources import Resources, build_matcher, load_resources
 from assistant.settings import Settings
 from assistant.store import Store, StoredOutcome
 from assistant.store import webhooks as edits
@@ -73,6 +73,13 @@ class Assistant:
         self.last_reload = ReloadStatus(True, [])
         log.info("reloaded %d FAQ entries and the rules", len(resources.knowledge.entries))
         return self.last_reload
+
+    def refresh_learned(self) -> None:
+        """Rebuild the FAQ matcher with what moderators taught it (learned variants and
+        ``not_for`` questions), without re-reading the files: a decision applies at once."""
+        current = self.resources
+        matcher = build_matcher(self.settings, self.pipeline, current.knowledge.entries, self.store)
+        self.resources = replace(current, matcher=matcher)
 
     # --- messages -------------------------------------------------------------------------
 

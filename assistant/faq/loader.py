@@ -15,7 +15,7 @@ from assistant.yamlfile import YamlDocument, line_of, load_yaml, yaml_files
 
 ENTRY_ID = re.compile(r"^[a-z0-9-]+$")
 ANY_ID = re.compile(r"^\S+$")  # outside data measured by ``assistant eval faq``
-ENTRY_KEYS = {"id", "lang", "question", "variants", "answer", "tags"}
+ENTRY_KEYS = {"id", "lang", "question", "variants", "not_for", "answer", "tags"}
 FILE_KEYS = {"entries", "texts", "version"}
 
 
@@ -26,6 +26,9 @@ class FaqEntry:
     answer: str
     variants: list[str] = field(default_factory=list)
     lang: str | None = None
+    # questions on this entry's topic that its answer does not cover: a message asking one of
+    # them is never answered with this entry (``not_for`` in YAML; moderators' "wrong" adds more)
+    not_for: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     location: Location = field(default_factory=lambda: Location("<memory>"))
 
@@ -72,12 +75,14 @@ def _entry(raw: Any, doc: YamlDocument, seq: CommentedSeq, index: int,
                                 f"{where}: lang '{lang}' must be a language code such as ru or en"))
     variants = _string_list(raw.get("variants"), f"{where}: variants", doc,
                             line_of(raw, "variants"), problems)
+    not_for = _string_list(raw.get("not_for"), f"{where}: not_for", doc,
+                           line_of(raw, "not_for"), problems)
     tags = _string_list(raw.get("tags"), f"{where}: tags", doc, line_of(raw, "tags"), problems)
     if len(problems) > before:
         return None
     return FaqEntry(id=entry_id, question=str(raw["question"]).strip(),
                     answer=str(raw["answer"]).strip(), variants=variants, lang=lang, tags=tags,
-                    location=doc.at(line))
+                    not_for=not_for, location=doc.at(line))
 
 
 def _entries_of(doc: YamlDocument, problems: list[Problem], texts: dict[str, dict[str, str]],

@@ -46,6 +46,9 @@ RAW_FLOOR = 0.3  # below this similarity nothing is even a candidate
 TWIN_COSINE = 0.85  # two entries whose centroids are this close are twins: the lead must be doubled
 _COURTESY = ("greeting", "thanks")  # sentences left out of the matched text
 LEANING_CONTENT = 2  # a question with fewer content lemmas is matched with the sentence before it
+# a question this close to one of an entry's ``not_for`` questions (and closer to it than to any of
+# the entry's phrasings) is never answered with that entry (docs/quality/faq.md, "Tenth session")
+NOT_FOR_COSINE = 0.7
 
 
 @dataclass
@@ -103,6 +106,8 @@ class _Index:
     langs: list[str | None] = field(default_factory=list)
     centroids: np.ndarray | None = None  # entries x dim, unit length
     density: dict[str | None, float] = field(default_factory=dict)  # per language, see calibrate()
+    not_for: np.ndarray | None = None  # the entries' not_for questions x dim
+    not_for_owners: np.ndarray | None = None  # the entry index of each not_for row
 
 
 def _weights(aggregate: Aggregate) -> tuple[float, float, float, float]:
@@ -176,8 +181,21 @@ class FaqMatcher:
         for i, analysis in zip(owners, analyses, strict=True):
             langs[i] = langs[i] or analysis.lang
         lexical = LexicalIndex([a.lemmas for a in analyses], owners)
+        not_for, not_for_owners = self._not_for_vectors(entries, langs)
         return _Index(vectors, starts, dense.astype(np.float32), max_w, lexical_w, lexical,
-                      entries, langs, centroids, faq_density(centroids, langs))
+                      entries, langs, centroids, faq_density(centroids, langs),
+                      not_for, not_for_owners)
+
+    def _not_for_vectors(self, entries: list[FaqEntry],
+                         langs: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
+        """The embeddings of every entry's ``not_for`` questions, and the entry of each row."""
+        owners = [i for i, entry in enumerate(entries) for _ in entry.not_for]
+        texts = [text for entry in entries for text in entry.not_for]
+        if not texts:
+            return np.zeros((0, self._pipeline.encoder.dim), dtype=np.float32), np.zeros(0, dtype=np.int64)
+        analyses = self._pipeline.analyse_batch(texts, [langs[i] for i in owners])
+        return (np.stack([a.embedding for a in analyses]).astype(np.float32),
+                np.array(owners, dtype=np.int64))
 
     @property
     def entries(self) -> list[FaqEntry]:
@@ -187,6 +205,12 @@ class FaqMatcher:
     def add_variant(self, entry_id: str, text: str) -> None:
         """Match ``text`` as one more phrasing of an entry from now on (rebuilds the index)."""
         entries = [replace(e, variants=[*e.variants, text]) if e.id == entry_id else e
+                   for e in self.entries]
+        self._index = self._build(entries)
+
+    def add_not_for(self, entry_id: str, text: str) -> None:
+        """Never answer ``text`` (or a question close to it) with this entry (rebuilds the index)."""
+        entries = [replace(e, not_for=[*e.not_for, text]) if e.id == entry_id else e
                    for e in self.entries]
         self._index = self._build(entries)
 
@@ -249,10 +273,27 @@ class FaqMatcher:
             return np.ones(len(index.entries), dtype=bool)
         return np.array([lg is None or lg == lang for lg in index.langs], dtype=bool)
 
+    def _ruled_out(self, index: _Index, unit: _Unit) -> np.ndarray:
+        """Entries whose ``not_for`` questions this unit asks: it is at least ``NOT_FOR_COSINE``
+        close to one of them, and closer to it than to any of the entry's own phrasings."""
+        out = np.zeros(len(index.entries), dtype=bool)
+        if index.not_for is None or index.not_for_owners is None or not len(index.not_for):
+            return out
+        query = unit.embedding.astype(np.float32)
+        near = np.einsum("ij,j->i", index.not_for, query)
+        hits = np.flatnonzero(near >= NOT_FOR_COSINE)
+        if len(hits):
+            own = np.maximum.reduceat(np.einsum("ij,j->i", index.vectors, query), index.starts)
+            for row in hits:
+                entry = int(index.not_for_owners[row])
+                out[entry] |= bool(near[row] > own[entry])
+        return out
+
     def _best(self, analysis: Analysis,
-              whole: bool = False) -> tuple[np.ndarray, _Unit, _Index] | None:
-        """Entry scores of the best-matching unit (disallowed languages at 0), and the index
-        they belong to (one snapshot: ``add_variant`` may swap the index meanwhile).
+              whole: bool = False) -> tuple[np.ndarray, _Unit, _Index, bool] | None:
+        """Entry scores of the best-matching unit (disallowed languages and entries ruled out by
+        their ``not_for`` at 0), the index they belong to (one snapshot: ``add_variant`` may swap
+        the index meanwhile), and whether the unit's best entry was ruled out.
         ``whole``: when no sentence asks anything, rank the whole message (never answered)."""
         index = self._index
         units = self._units(analysis)
@@ -261,16 +302,21 @@ class FaqMatcher:
         if not units or not index.entries:
             return None
         allowed = self._allowed(index, analysis.lang)
-        scored = [(np.where(allowed, self._scores(index, u), 0.0), u) for u in units]
-        scores, unit = max(scored, key=lambda pair: float(pair[0].max()))
-        return scores, unit, index
+        scored = []
+        for unit in units:
+            scores = np.where(allowed, self._scores(index, unit), 0.0)
+            ruled_out = self._ruled_out(index, unit)
+            scored.append((np.where(ruled_out, 0.0, scores), unit,
+                           bool(ruled_out[int(np.argmax(scores))])))
+        scores, unit, top_ruled_out = max(scored, key=lambda found: float(found[0].max()))
+        return scores, unit, index, top_ruled_out
 
     def rank(self, analysis: Analysis, k: int = 3) -> list[tuple[str, float]]:
         """The k best entries with their scores, before any threshold or question gate."""
         best = self._best(analysis, whole=True)
         if best is None:
             return []
-        scores, _, index = best
+        scores, _, index, _ = best
         entries = index.entries
         order = np.argsort(-scores)[:k]
         return [(entries[i].id, float(scores[i])) for i in order if scores[i] > 0]
@@ -289,7 +335,7 @@ class FaqMatcher:
         best = self._best(analysis)
         if best is None:
             return None
-        scores, unit, index = best
+        scores, unit, index, top_ruled_out = best
         if unit.kind not in ("question", "request"):
             return None
         order = np.argsort(-scores)[:2]
@@ -302,7 +348,8 @@ class FaqMatcher:
             answer_at = min(1.0, answer_at + self.thresholds.request_extra)
         entry = index.entries[int(order[0])]
         score = calibrate(top, second, index.density.get(index.langs[int(order[0])], 0.0))
-        if score >= answer_at and top - second >= self._margin(index, order):
+        # a question its best entry is ``not_for`` is not answered by the runner-up either
+        if score >= answer_at and top - second >= self._margin(index, order) and not top_ruled_out:
             return FaqResult(entry, score, second, "answered", unit.text)
         if score >= candidate_at:
             return FaqResult(entry, score, second, "candidate", unit.text)

@@ -76,6 +76,9 @@ def faq_schema() -> dict[str, Any]:
                             "lang": {"type": "string", "pattern": "^[a-z]{2,3}$"},
                             "question": {"type": "string"}, "answer": {"type": "string"},
                             "variants": {"type": "array", "items": {"type": "string"}},
+                            "not_for": {"type": "array", "items": {"type": "string"},
+                                        "description": "questions on this topic the answer does "
+                                                       "not cover: never answered with this entry"},
                             "tags": {"type": "array", "items": {"type": "string"}}}}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "assistant FAQ file",
             "type": "object", "additionalProperties": False,

@@ -60,7 +60,11 @@ def decide_answer(store: Store, answer_id: int, action: str, actor: str,
                   note: str | None = None) -> dict[str, Any]:
     """Confirm, correct (with the right entry), mark wrong or escalate an auto-answer.
 
-    Confirming or correcting teaches the FAQ matcher the asker's phrasing (a learned variant).
+    Each teaches the FAQ matcher the asker's question (``learned`` in the result says what):
+    confirming makes it a variant of the entry; marking it wrong makes it a ``not_for`` question
+    of the entry (never answered with it again); correcting does both, a variant of the right
+    entry and ``not_for`` of the wrong one. The caller rebuilds the running matcher
+    (``Assistant.refresh_learned``).
     """
     answer = answers_db.get_faq_answer(store, answer_id)
     if answer is None:
@@ -68,24 +72,35 @@ def decide_answer(store: Store, answer_id: int, action: str, actor: str,
     if action not in ANSWER_ACTIONS:
         raise DecisionError("invalid_decision", f"unknown action {action!r}: choose one of "
                             f"{', '.join(ANSWER_ACTIONS)}")
-    learn_entry = answer["entry_id"] if action == "confirm" else None
-    if action == "correct":
-        if not entry_id or entry_id not in known_entries:
-            raise DecisionError("invalid_decision", f"unknown FAQ entry {entry_id!r}: pick the "
-                                "right entry of the knowledge base")
-        learn_entry = entry_id
+    if action == "correct" and (not entry_id or entry_id not in known_entries):
+        raise DecisionError("invalid_decision", f"unknown FAQ entry {entry_id!r}: pick the "
+                            "right entry of the knowledge base")
     outcome = ANSWER_ACTIONS[action]
     decision = {"target_kind": "faq_answer", "target_id": answer_id, "action": action,
                 "actor": actor, "note": _clean_note(note),
                 "details": {"entry": answer["entry_id"], "from": answer["outcome"], "to": outcome,
-                            "correct_entry": learn_entry if action == "correct" else None}}
+                            "correct_entry": entry_id if action == "correct" else None}}
     answers_db.set_faq_outcome(store, answer_id, outcome,
                                entry_id if action == "correct" else None, decision)
-    if learn_entry is not None and answer["text"].strip():
+    learned = _lessons(answer["entry_id"], action, entry_id)
+    if learned and answer["text"].strip():
         from assistant.faq.learning import learn_variant  # the FAQ side; imported when needed
 
-        learn_variant(store, learn_entry, answer["text"], answer["message_rowid"], actor)
-    return answers_db.get_faq_answer(store, answer_id) or answer
+        for kind, learn_entry in learned:
+            learn_variant(store, learn_entry, answer["text"], answer["message_rowid"], actor, kind)
+    result = answers_db.get_faq_answer(store, answer_id) or answer
+    return {**result, "learned": [{"kind": k, "entry": e} for k, e in learned]}
+
+
+def _lessons(answered: str, action: str, right: str | None) -> list[tuple[str, str]]:
+    """(kind, entry) pairs a decision teaches the FAQ: 'variant' or 'not_for'."""
+    if action == "confirm" or (action == "correct" and right == answered):
+        return [("variant", answered)]
+    if action == "wrong":
+        return [("not_for", answered)]
+    if action == "correct" and right:
+        return [("variant", right), ("not_for", answered)]
+    return []
 
 
 def feature_highlight(store: Store, message_rowid: int, featured: bool, actor: str) -> None:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from assistant.auth.deps import PageUser, get_store, page_access
 from assistant.review.asker_thanks import sync_asker_thanks
@@ -49,11 +50,13 @@ def answers_page(request: Request, user: AnswersUser, status: str | None = None,
 async def answer_decide(request: Request, answer_id: int, user: AnswersUser) -> Response:
     form = await checked_form(request, user)
     try:
-        decide_answer(get_store(request), answer_id, form.get("action", ""), user.principal.actor,
-                      {e for e, _ in _entries(request)}, form.get("entry") or None,
-                      form.get("note"))
+        decided = decide_answer(get_store(request), answer_id, form.get("action", ""),
+                                user.principal.actor, {e for e, _ in _entries(request)},
+                                form.get("entry") or None, form.get("note"))
     except DecisionError as exc:
         return _decision_failed(request, user, exc)
+    if decided["learned"]:  # the next message is matched with what this decision taught
+        await run_in_threadpool(request.app.state.assistant.refresh_learned)
     return RedirectResponse(f"/review/answers#answer-{answer_id}", 303)
 
 

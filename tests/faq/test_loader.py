@@ -43,3 +43,13 @@ def test_lenient_ids_for_evaluation_sets_still_check_everything_else(tmp_path: P
     (tmp_path / "faq.yaml").write_text(ODD_ID, encoding="utf-8")
     with pytest.raises(ConfigError, match="did you mean 'variants'"):
         load_knowledge(tmp_path, strict_ids=False)
+
+
+def test_not_for_is_read_and_checked_like_variants(tmp_path: Path) -> None:
+    text = ODD_ID.replace("reverted-card-payment?", "card-payment").replace("varaints", "variants")
+    (tmp_path / "faq.yaml").write_text(text + "    not_for: [can I pay by cheque]\n", encoding="utf-8")
+    [entry] = load_knowledge(tmp_path).entries
+    assert entry.not_for == ["can I pay by cheque"]
+    (tmp_path / "faq.yaml").write_text(text + "    not_for: can I pay by cheque\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"/faq.yaml:7: entry 'card-payment': not_for must be a list"):
+        load_knowledge(tmp_path)

@@ -51,10 +51,26 @@ def test_correct_needs_a_known_entry(store: Store, seeded: Seeded) -> None:
 def test_confirm_and_correct_feed_learned_variants(store: Store, seeded: Seeded) -> None:
     from assistant.faq.learning import learned_variants
 
-    decide_answer(store, seeded.answer_id, "confirm", "maria", ENTRIES)
+    confirmed = decide_answer(store, seeded.answer_id, "confirm", "maria", ENTRIES)
+    assert confirmed["learned"] == [{"kind": "variant", "entry": "volunteer-book"}]
     assert list(learned_variants(store)) == ["volunteer-book"]
     answer = decide_answer(store, seeded.answer_id, "correct", "maria", ENTRIES, "become-volunteer")
     assert (answer["outcome"], answer["correct_entry_id"]) == ("wrong", "become-volunteer")
+    assert answer["learned"] == [{"kind": "variant", "entry": "become-volunteer"},
+                                 {"kind": "not_for", "entry": "volunteer-book"}]
+    # the later decision replaces the earlier one: the question is no longer a variant of the book
     learned = learned_variants(store)
-    assert set(learned) == {"volunteer-book", "become-volunteer"}
-    assert "книжку" in learned["become-volunteer"][0]
+    assert list(learned) == ["become-volunteer"] and "книжку" in learned["become-volunteer"][0]
+    assert list(learned_variants(store, "not_for")) == ["volunteer-book"]
+
+
+@needs_learning
+def test_marking_wrong_teaches_not_for_and_escalating_teaches_nothing(store: Store,
+                                                                     seeded: Seeded) -> None:
+    from assistant.faq.learning import learned_variants
+
+    assert decide_answer(store, seeded.answer_id, "escalate", "ivan", ENTRIES)["learned"] == []
+    assert learned_variants(store) == {} and learned_variants(store, "not_for") == {}
+    decide_answer(store, seeded.answer_id, "wrong", "maria", ENTRIES)
+    [question] = learned_variants(store, "not_for")["volunteer-book"]
+    assert "книжку" in question and learned_variants(store) == {}

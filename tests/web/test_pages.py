@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from web_session import PASSWORD, Review, csrf_of, log_in
 
+from assistant.models import Message
+from assistant.service import Assistant
+
 PAGES = ["/review/", "/review/flags/1", "/review/answers", "/review/highlights",
          "/review/dashboard", "/review/calibration", "/review/audit"]
 
@@ -132,3 +135,19 @@ def test_log_out_ends_the_session(review: Review) -> None:
 def test_static_files_are_served_locally(review: Review) -> None:
     css = review.client.get("/review/static/review.css")
     assert css.status_code == 200 and "@media" in css.text
+
+
+def test_an_answer_marked_wrong_on_the_page_is_not_given_again(review: Review,
+                                                               review_assistant: Assistant) -> None:
+    question = "Подскажите, где получить личную книжку волонтёра? Нужна к субботе"
+    loaded = review_assistant.resources
+    asked = review_assistant.handle(Message(id="q1", chat="c1", author="u1", text=question))
+    assert asked.faq is not None and asked.faq.id == "volunteer-book" and asked.actions
+    csrf = log_in(review.client, "maria")
+    review.client.post(f"/review/answers/{review.seeded.answer_id}/decide",
+                       data={"action": "wrong", "csrf": csrf})
+    try:  # no reload: the decision rebuilt the running matcher
+        again = review_assistant.handle(Message(id="q2", chat="c2", author="u2", text=question))
+        assert again.actions == [] and (again.faq is None or again.faq.id != "volunteer-book")
+    finally:
+        review_assistant.resources = loaded  # the assistant is shared by the module's tests
