@@ -152,14 +152,17 @@ def addressed(state: EvalState) -> str:
 
 def addressed_in_words(state: EvalState) -> str:
     """A mention, a second-person word, an imperative or a vocative name ("" when none)."""
-    return str(state.memo("addressed-in-words", lambda: _words_addressing(state)))
+    return str(state.memo("addressed-in-words", lambda: words_addressing(state)))
 
 
-def _words_addressing(state: EvalState) -> str:
+def words_addressing(state: EvalState, skip: frozenset[str] = frozenset()) -> str:
+    """The first word that addresses someone; words in ``skip`` do not count («извини»)."""
     if MENTION.search(state.message.text):
         return "a mention"
     second = SECOND_PERSON_EN if state.analysis.lang == "en" else SECOND_PERSON_RU
     for token in state.analysis.words:
+        if token.text in skip:
+            continue
         if token.text in second or token.lemma in second or "2per" in token.grammemes:
             return f"second person «{token.text}»"
         if "impr" in token.grammemes and "incl" not in token.grammemes and token.text not in _LETS:

@@ -16,12 +16,16 @@ from assistant.moderation.conditions import (
     SECOND_PERSON_RU,
     addressed_in_words,
     can_be_verb,
+    words_addressing,
 )
 from assistant.moderation.lexicons import LexiconHit
 from assistant.moderation.state import EvalState, Evidence
 from assistant.nlp.lemmas import Token, russian_morphology
 
 _FIRST_PERSON = {"я", "меня", "мне", "мной", "i", "i'm", "im", "me", "myself", "my"}
+# lexicons whose words name no target («извини», «блин»): an apology beside «я идиот» in a reply
+# does not need a first-person word of its own
+_AIMED_AT_NOBODY = {"apologies", "venting", "spam"}
 # words that point at a group of third parties next to an insult: «эти жулики», "those pricks"
 _THIRD_PARTY = {
     "эти", "этих", "этим", "этими", "такие", "таких", "такими", "они", "их", "всякие", "всяких",
@@ -42,15 +46,23 @@ class SelfDirected:
         if not words & _FIRST_PERSON or words & second:
             return None
         reply = bool(state.message.reply_to)
-        if reply and addressed_in_words(state):  # «Зови, мне пох*й, идиотка»
+        # «Зови, мне пох*й, идиотка» speaks to someone; «извини, я дура» only apologises
+        apology = _words_in(state, [h for h in state.hits if h.lexicon == "apologies"])
+        if reply and words_addressing(state, apology):
             return None
-        if not state.hits:
+        hits = [h for h in state.hits if h.lexicon not in _AIMED_AT_NOBODY]
+        if not hits:
             return None if reply else Evidence("the author speaks of themself")
         sentences = _sentence_numbers(state)
-        near = [_first_person_near(state.words, sentences, hit.start, hit.end) for hit in state.hits]
+        near = [_first_person_near(state.words, sentences, hit.start, hit.end) for hit in hits]
         if not (all(near) if reply else any(near)):
             return None
         return Evidence("the author speaks of themself")
+
+
+def _words_in(state: EvalState, hits: list[LexiconHit]) -> frozenset[str]:
+    """The words of these hits: an apology or an exclamation addresses nobody («извини», «твою мать»)."""
+    return frozenset(state.words[i].text for hit in hits for i in range(hit.start, hit.end))
 
 
 def _first_person_near(words: list[Token], sentences: list[int], start: int, end: int) -> bool:
@@ -140,9 +152,9 @@ class Venting:
 
     def test(self, state: EvalState) -> Evidence | None:
         hits = [h for h in state.hits if h.lexicon in self.names]
-        if not hits or addressed_in_words(state):
-            return None
         outbursts = [h for h in state.hits if h.lexicon == self.exclamations]
+        if not hits or words_addressing(state, _words_in(state, outbursts)):  # «ёб твою мать»
+            return None
         for hit in hits:
             inside = any(o.start <= hit.start and hit.end <= o.end for o in outbursts)
             if not inside and not _group_word_near(state.words, hit) and not _next_to_a_group(

@@ -11,6 +11,8 @@ _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _TRANSLIT_RU = {
     "privet", "spasibo", "pozhaluista", "pojaluista", "kak", "chto", "kogda", "gde", "eto",
     "ya", "ty", "mne", "nado", "mozhno", "davai", "poka", "horosho", "khorosho", "ochen",
+    "tebya", "tebe", "menya", "blin", "chestnoe", "slovo", "voobshe", "voobshche", "pochemu",
+    "zachem", "seychas", "sejchas", "tozhe", "davay", "zhdu", "vsem", "vse", "nichego",
 }
 
 
@@ -31,6 +33,7 @@ def detect_language(text: str, hint: str | None = None, default: str = "ru") -> 
     if cyrillic >= latin * 0.5:
         return "uk" if len(_UKRAINIAN.findall(without_links)) >= 2 else "ru"
     words = set(re.findall(r"[a-z]+", without_links.lower()))
-    if len(words & _TRANSLIT_RU) >= 2:
+    # «жду. ty dolbaeb, chestnoe slovo»: Cyrillic beside transliterated Russian is Russian
+    if len(words & _TRANSLIT_RU) >= (1 if cyrillic else 2):
         return "ru"
     return "en"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.evaluation.moderation import flag_stream
 from assistant.moderation import RuleSet
 from assistant.nlp import NlpPipeline
@@ -69,3 +71,9 @@ def test_an_apology_inside_the_heated_exchange_is_not_flagged(ruleset, pipeline)
 
 def test_an_apology_followed_by_but_is_no_apology(ruleset, pipeline):
     assert "heated-thread" in _last_fired(ruleset, pipeline, "извини, но ты вечно всё портишь")
+
+
+@pytest.mark.parametrize("text", ["Принято 👍", "ок, понял", "Договорились!"])
+def test_a_bare_acknowledgement_inside_the_heated_exchange_is_not_flagged(ruleset, pipeline, text):
+    # the abuse model scores «Принято 👍» 0.73: the acknowledgement exempts it, not the score
+    assert "heated-thread" not in _last_fired(ruleset, pipeline, text)

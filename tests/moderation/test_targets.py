@@ -105,7 +105,7 @@ def test_an_insult_at_the_member_in_a_reply_is_still_conflict(ruleset, pipeline,
     ("insult-about-member", "Рома опять ничего не привёз. Тормоз и балабол"),
     ("sarcasm", "ну ты гений, конечно, перепутать склады второй раз"),
     ("sarcasm", "Как всегда: Игорь придумал, а разгребать нам. Гений организации, блин"),
-    ("sarcasm", "деточка, иди поучись сначала"),
+    ("condescension", "деточка, иди поучись сначала"),
     ("sarcasm", "sure you did, princess"),
     # a phrase with pronouns or particles inside it
     ("contempt", "руки у тебя из одного места растут, всё опять переделывать"),
@@ -135,6 +135,8 @@ def test_no_attack_on_a_member_does_not_fire_it(ruleset, pipeline, rule, text):
 @pytest.mark.parametrize("text", [
     "у меня руки из одного места растут, опять всё уронила",
     "да я тупая, перепутала склады",
+    "извини, я дура, перепутала склады",  # «извини» is an imperative but speaks to nobody
+    "Honestly I'm an idiot, I double-booked Saturday. I can only do 8-10, sorry Jen!",
 ])
 def test_self_deprecation_in_a_reply_is_not_conflict(ruleset, pipeline, text):
     assert "conflict" not in reply_flags(ruleset, pipeline, "коробки в третьем ряду", text)
@@ -157,3 +159,12 @@ def test_a_first_person_word_in_another_sentence_excuses_nothing(ruleset, pipeli
 ])
 def test_an_animal_with_a_trait_of_character_is_name_calling(ruleset, pipeline, text, attack):
     assert ("conflict" in reply_flags(ruleset, pipeline, "откуда у тебя айфон?", text)) is attack
+
+
+@pytest.mark.parametrize(("text", "conflict"), [
+    ("Да ёб твою мать, мы им три месяца бумажки носили, а они опять отказали", False),
+    ("твою мать, ты опять всё перепутал, идиот", True),
+])
+def test_the_you_of_an_obscene_exclamation_addresses_nobody(ruleset, pipeline, text, conflict):
+    flags = reply_flags(ruleset, pipeline, "в администрации опять отказали", text)
+    assert ("conflict" in flags) is conflict and "toxicity" in flags

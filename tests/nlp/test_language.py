@@ -11,6 +11,8 @@ from assistant.nlp.language import detect_language
     ("идиoт", "ru"),                              # obfuscated Russian stays Russian
     ("Смотри https://example.com/volunteer-guide", "ru"),
     ("privet, kak dela? spasibo", "ru"),          # transliterated Russian
+    ("Да давай, жду. ty dolbaeb, chestnoe slovo", "ru"),  # Cyrillic beside transliteration
+    ("Thanks Маша, see you at the shelter tomorrow", "en"),
     ("👍👍", "ru"),                                 # no letters: the default
     ("Доброго дня, підкажіть будь ласка, де їх взяти", "uk"),
 ])
