@@ -30,8 +30,8 @@ def learn_variant(store: Store, entry_id: str, text: str, source_message_rowid: 
     its answer did not cover (``kind`` 'not_for'); returns the stored phrasing.
 
     Only the question of a long message is kept (greetings and stories around it would blur the
-    entry). The running matcher sees it after ``Assistant.refresh_learned()`` (or
-    ``matcher.add_variant`` / ``add_not_for``); every later build loads it.
+    entry). The running matcher sees it after ``Assistant.refresh_learned()``; every later build
+    loads it.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}: choose one of {', '.join(KINDS)}")

@@ -208,12 +208,6 @@ class FaqMatcher:
                    for e in self.entries]
         self._index = self._build(entries)
 
-    def add_not_for(self, entry_id: str, text: str) -> None:
-        """Never answer ``text`` (or a question close to it) with this entry (rebuilds the index)."""
-        entries = [replace(e, not_for=[*e.not_for, text]) if e.id == entry_id else e
-                   for e in self.entries]
-        self._index = self._build(entries)
-
     # --- scoring --------------------------------------------------------------------------
 
     def _units(self, analysis: Analysis) -> list[_Unit]:
