@@ -82,8 +82,9 @@ def decide_answer(store: Store, answer_id: int, action: str, actor: str,
                             "correct_entry": entry_id if action == "correct" else None}}
     answers_db.set_faq_outcome(store, answer_id, outcome,
                                entry_id if action == "correct" else None, decision)
-    learned = _lessons(answer["entry_id"], action, entry_id)
-    if learned and answer["text"].strip():
+    # a message without text teaches nothing, and the result must not say it did
+    learned = _lessons(answer["entry_id"], action, entry_id) if answer["text"].strip() else []
+    if learned:
         from assistant.faq.learning import learn_variant  # the FAQ side; imported when needed
 
         for kind, learn_entry in learned:
