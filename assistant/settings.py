@@ -37,8 +37,9 @@ class Settings(BaseSettings):
     context_minutes: int = 24 * 60
 
     # FAQ
-    # calibrated scores: the probability that the best entry is right (docs/quality/faq.md)
-    faq_answer_threshold: dict[str, float] = Field(default_factory=lambda: {"ru": 0.65, "en": 0.7})
+    # the confidence model's probability that the best entry is right (faq/confidence.py,
+    # docs/quality/faq.md "Eleventh session")
+    faq_answer_threshold: dict[str, float] = Field(default_factory=lambda: {"ru": 0.55, "en": 0.6})
     faq_candidate_threshold: dict[str, float] = Field(
         default_factory=lambda: {"ru": 0.3, "en": 0.3}
     )

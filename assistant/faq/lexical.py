@@ -62,7 +62,9 @@ class LexicalIndex:
                                    score_cutoff=FUZZY_CUTOFF)
         return (found[0], found[1] / 100.0) if found else None
 
-    def _resolve(self, lemma: str) -> tuple[str, float] | None:
+    def resolve(self, lemma: str) -> tuple[str, float] | None:
+        """The vocabulary lemma a query lemma counts as (itself, or its closest spelling), with
+        the similarity; None for a word the FAQ never uses."""
         if lemma in self.idf:
             return lemma, 1.0
         return self._closest(lemma)
@@ -77,7 +79,7 @@ class LexicalIndex:
         weights: list[np.ndarray] = []
         query_norm = 0.0
         for lemma in query:
-            resolved = self._resolve(lemma)
+            resolved = self.resolve(lemma)
             if resolved is None:
                 query_norm += 2.0 ** 2  # an unknown word is as specific as a rare one
                 continue

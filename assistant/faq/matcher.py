@@ -2,7 +2,8 @@
 
 Hybrid score per entry: sentence-embedding similarity (max over the entry's phrasings, their
 centroid, a mix of both, or that mix with a ridge classifier fitted at load on the phrasings,
-``model.py``) and IDF-weighted lemma overlap (``lexical.py``), combined and calibrated to [0, 1].
+``model.py``) and IDF-weighted lemma overlap (``lexical.py``), combined; whether to answer the
+best entry is decided by a confidence model over the evidence (``confidence.py``), in [0, 1].
 Only the question of a message is matched: a greeting, a story or a thanks around it is left out.
 When the two best entries are too close, the matcher does not guess.
 Everything per entry is precomputed at load; a message costs a matrix product and a bincount.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from assistant.context import ChatContext
+from assistant.faq.confidence import ConfidenceModel, bundled_model, coverage, features
 from assistant.faq.lexical import LexicalIndex, content_lemmas
 from assistant.faq.loader import FaqEntry
 from assistant.faq.model import ridge_weights
@@ -54,7 +56,7 @@ NOT_FOR_COSINE = 0.7
 @dataclass
 class FaqResult:
     entry: FaqEntry
-    score: float  # calibrated, in [0, 1]
+    score: float  # the confidence model's probability that the entry is right, in [0, 1]
     second_score: float = 0.0
     status: str = "answered"  # answered | candidate
     matched_text: str = ""  # the part of the message that was matched
@@ -108,6 +110,21 @@ class _Index:
     density: dict[str | None, float] = field(default_factory=dict)  # per language, see calibrate()
     not_for: np.ndarray | None = None  # the entries' not_for questions x dim
     not_for_owners: np.ndarray | None = None  # the entry index of each not_for row
+    # content lemmas of each entry's phrasings and answer (what the entry covers, confidence.py)
+    entry_lemmas: list[frozenset[str]] = field(default_factory=list)
+
+
+@dataclass
+class _Assessment:
+    """The best entry for a question and the evidence the decision to answer rests on."""
+
+    entry: FaqEntry
+    unit: _Unit
+    top: float
+    second: float
+    clear_lead: bool  # the best entry beats the second by the margin
+    ruled_out: bool  # the question is one of the best entry's ``not_for``
+    evidence: dict[str, float]  # the confidence model's inputs
 
 
 def _weights(aggregate: Aggregate) -> tuple[float, float, float, float]:
@@ -123,12 +140,17 @@ def _weights(aggregate: Aggregate) -> tuple[float, float, float, float]:
     return keep * mix_max, keep * mix_centroid, LEARNED_SHARE, keep * LEXICAL_WEIGHT
 
 
-def calibrate(top: float, second: float, density: float = DENSITY_RANGE[0]) -> float:
-    """The probability, in [0, 1], that the entry with similarity ``top`` is the right one, in a
-    FAQ whose entries lie ``density`` apart (``faq_density``)."""
+def calibrated_logit(top: float, second: float, density: float = DENSITY_RANGE[0]) -> float:
+    """The log-odds that the entry with similarity ``top`` is the right one, from the scores
+    alone, in a FAQ whose entries lie ``density`` apart (``faq_density``)."""
     a, b, c, d = CALIBRATION
     density = min(max(density, DENSITY_RANGE[0]), DENSITY_RANGE[1])
-    return float(1.0 / (1.0 + math.exp(-(a * top + b * (top - second) + c * density + d))))
+    return a * top + b * (top - second) + c * density + d
+
+
+def calibrate(top: float, second: float, density: float = DENSITY_RANGE[0]) -> float:
+    """``calibrated_logit`` as a probability in [0, 1]."""
+    return float(1.0 / (1.0 + math.exp(-calibrated_logit(top, second, density))))
 
 
 def centroids_of(vectors: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -154,9 +176,10 @@ def faq_density(centroids: np.ndarray, langs: list[str | None]) -> dict[str | No
 
 class FaqMatcher:
     def __init__(self, entries: list[FaqEntry], pipeline: NlpPipeline,
-                 thresholds: MatchThresholds) -> None:
+                 thresholds: MatchThresholds, confidence: ConfidenceModel | None = None) -> None:
         self.thresholds = thresholds
         self._pipeline = pipeline
+        self._confidence = confidence or bundled_model()
         self._index = self._build(entries)
 
     def _build(self, entries: list[FaqEntry]) -> _Index:
@@ -184,7 +207,18 @@ class FaqMatcher:
         not_for, not_for_owners = self._not_for_vectors(entries, langs)
         return _Index(vectors, starts, dense.astype(np.float32), max_w, lexical_w, lexical,
                       entries, langs, centroids, faq_density(centroids, langs),
-                      not_for, not_for_owners)
+                      not_for, not_for_owners, self._entry_lemmas(entries, langs, owners, analyses))
+
+    def _entry_lemmas(self, entries: list[FaqEntry], langs: list[str | None], owners: list[int],
+                      analyses: list[Analysis]) -> list[frozenset[str]]:
+        """Per entry, the content lemmas of its phrasings and of its answer."""
+        found: list[set[str]] = [set() for _ in entries]
+        for i, analysis in zip(owners, analyses, strict=True):
+            found[i].update(content_lemmas(analysis.lemmas))
+        for i, entry in enumerate(entries):
+            tokens = self._pipeline.lemmatizer.tokenize(normalize(entry.answer), langs[i] or "ru")
+            found[i].update(content_lemmas([t.lemma for t in tokens if t.is_word]))
+        return [frozenset(lemmas) for lemmas in found]
 
     def _not_for_vectors(self, entries: list[FaqEntry],
                          langs: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
@@ -323,9 +357,27 @@ class FaqMatcher:
             return 2 * margin if pair >= TWIN_COSINE else margin
         return margin
 
-    def match(self, analysis: Analysis, context: ChatContext | None = None) -> FaqResult | None:
-        """The best entry for a question, with its status; None when nothing is close enough
-        or the message asks nothing (greetings, thanks, reports, rhetorical questions)."""
+    def _evidence(self, index: _Index, unit: _Unit, order: np.ndarray, top: float, second: float,
+                  lang: str) -> dict[str, float]:
+        """The confidence model's inputs for the best entry ``order[0]`` (``confidence.py``)."""
+        best, runner_up = int(order[0]), int(order[1]) if len(order) > 1 else int(order[0])
+        query = unit.embedding.astype(np.float32)
+        start = int(index.starts[best])
+        end = int(index.starts[best + 1]) if best + 1 < len(index.starts) else len(index.vectors)
+        max_similarity = float(np.max(index.vectors[start:end] @ query)) if end > start else 0.0
+        lexical = index.lexical.scores(unit.lemmas)[start:end]
+        covered = coverage(unit.lemmas, index.entry_lemmas[best], index.lexical)
+        other = (coverage(unit.lemmas, index.entry_lemmas[runner_up], index.lexical)
+                 if runner_up != best else covered)
+        logit = calibrated_logit(top, second, index.density.get(index.langs[best], 0.0))
+        return features(logit, top - second, unit.kind == "request", max_similarity,
+                        float(lexical.max()) if len(lexical) else 0.0, covered, other,
+                        len(set(content_lemmas(unit.lemmas))), lang == "en")
+
+    def assess(self, analysis: Analysis) -> _Assessment | None:
+        """The best entry for a question and the evidence about it, before any threshold; None
+        when the message asks nothing (greetings, thanks, reports, rhetorical questions) or no
+        entry reaches the raw floor."""
         best = self._best(analysis)
         if best is None:
             return None
@@ -337,14 +389,23 @@ class FaqMatcher:
         second = float(scores[order[1]]) if len(order) > 1 else 0.0
         if top < RAW_FLOOR:
             return None
+        evidence = self._evidence(index, unit, order, top, second, analysis.lang)
+        return _Assessment(index.entries[int(order[0])], unit, top, second,
+                           top - second >= self._margin(index, order), top_ruled_out, evidence)
+
+    def match(self, analysis: Analysis, context: ChatContext | None = None) -> FaqResult | None:
+        """The best entry for a question, with its status; None when nothing is close enough
+        or the message asks nothing (greetings, thanks, reports, rhetorical questions)."""
+        found = self.assess(analysis)
+        if found is None:
+            return None
         answer_at, candidate_at = self.thresholds.for_lang(analysis.lang)
-        if unit.kind == "request":
+        if found.unit.kind == "request":
             answer_at = min(1.0, answer_at + self.thresholds.request_extra)
-        entry = index.entries[int(order[0])]
-        score = calibrate(top, second, index.density.get(index.langs[int(order[0])], 0.0))
+        score = self._confidence.probability(found.evidence)
         # a question its best entry is ``not_for`` is not answered by the runner-up either
-        if score >= answer_at and top - second >= self._margin(index, order) and not top_ruled_out:
-            return FaqResult(entry, score, second, "answered", unit.text)
+        if score >= answer_at and found.clear_lead and not found.ruled_out:
+            return FaqResult(found.entry, score, found.second, "answered", found.unit.text)
         if score >= candidate_at:
-            return FaqResult(entry, score, second, "candidate", unit.text)
+            return FaqResult(found.entry, score, found.second, "candidate", found.unit.text)
         return None
