@@ -258,11 +258,45 @@ class AboutMember:
 
     def test(self, state: EvalState) -> Evidence | None:
         lang = state.analysis.lang
-        hits = [h for h in state.hits if h.lexicon in self.names and not _names_a_group(state.words, h, lang)]
+        named = [h for h in state.hits if h.lexicon in self.names]
+        veiled = next((h for h in named if _veiled_before(state.words, h)), None)
+        if veiled is not None:
+            return Evidence(f"«{veiled.span}» is said of «{_veiled_word(state.words, veiled)}» "
+                            "(a member not named)", span=veiled.span)
+        hits = [h for h in named if not _names_a_group(state.words, h, lang)]
         name = _first_name(state) if hits else ""
         if not name:
             return None
         return Evidence(f"«{hits[0].span}» is about {name}", span=hits[0].span)
+
+
+# words that point at a member without naming them: «как некоторые истерички», «кое-кто у нас
+# бездарь», "unlike some people, who are idiots"
+_VEILED = {"некоторые", "некоторых", "некоторым", "некоторыми", "кое-кто", "кое-кого", "кое-кому",
+           "кое-кем", "отдельные", "отдельных", "certain", "some"}
+_VEILED_PAIRS = {("some", "people"), ("some", "folks"), ("certain", "people"), ("certain", "someone")}
+VEILED_WINDOW = 3  # words before the insult
+# what may stand between the pointer and the insult: «некоторые тут», "some people here"; a noun
+# there names who is meant («некоторые политики — идиоты»): not a member
+_VEILED_BETWEEN = {"тут", "здесь", "у", "нас", "из", "вас", "в", "чате", "такие", "особо",
+                   "people", "folks", "here", "around", "of", "you", "who", "are", "such"}
+
+
+def _veiled_word(words: list[Token], hit: LexiconHit) -> str:
+    for i in range(hit.start - 1, max(-1, hit.start - 1 - VEILED_WINDOW), -1):
+        word = words[i].text
+        if word in {"кто", "кого", "кому", "кем"} and i and words[i - 1].text == "кое":
+            word = f"кое-{word}"  # the tokenizer splits «кое-кто»
+        if word in _VEILED and (word not in {"certain", "some"}
+                                or (word, words[i + 1].text) in _VEILED_PAIRS):
+            between = words[i + 1:hit.start]
+            return word if all(t.text in _VEILED_BETWEEN for t in between) else ""
+    return ""
+
+
+def _veiled_before(words: list[Token], hit: LexiconHit) -> bool:
+    """A veiled pointer at a member stands up to three words before the hit."""
+    return bool(_veiled_word(words, hit))
 
 
 def _first_name(state: EvalState) -> str:

@@ -168,3 +168,30 @@ def test_an_animal_with_a_trait_of_character_is_name_calling(ruleset, pipeline, 
 def test_the_you_of_an_obscene_exclamation_addresses_nobody(ruleset, pipeline, text, conflict):
     flags = reply_flags(ruleset, pipeline, "в администрации опять отказали", text)
     assert ("conflict" in flags) is conflict and "toxicity" in flags
+
+
+@pytest.mark.parametrize(("text", "veiled"), [
+    ("ну хоть не орал на волонтёров, как некоторые истерички", True),
+    ("кое-кто у нас бездарь, но не будем показывать пальцем", True),
+    ("as always, some people are idiots", True),
+    ("некоторые политики просто идиоты", False),  # a noun says who is meant: not a member
+    ("some politicians are idiots", False),
+])
+def test_an_insult_said_of_a_member_pointed_at_without_a_name(ruleset, pipeline, text, veiled):
+    assert ("insult-about-member" in flag_rules(ruleset, pipeline, text)) is veiled
+
+
+def test_an_apology_for_the_insult_takes_it_back(ruleset, pipeline):
+    earlier = "где чек?"
+    assert "conflict" in reply_flags(ruleset, pipeline, earlier, "Саня, ты клоун")
+    apology = "Саня, чек в личке. и извини за клоуна, вспылил"
+    assert "conflict" not in reply_flags(ruleset, pipeline, earlier, apology)
+
+
+@pytest.mark.parametrize(("text", "conflict"), [
+    ("подпись есть, а рации нет. ты её просто прикарманила, не ври", True),
+    ("хватит врать, тебя там не было", True),
+    ("не вру, честно, сам видел", False),
+])
+def test_a_command_not_to_lie_is_an_accusation(ruleset, pipeline, text, conflict):
+    assert ("conflict" in reply_flags(ruleset, pipeline, "я рацию сдала, там подпись", text)) is conflict
