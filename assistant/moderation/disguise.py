@@ -58,3 +58,17 @@ def has_leet(word: str) -> bool:
 def latin_by_sound(word: str) -> str:
     """Latin letters inside a Cyrillic word read by sound (``пиzданула`` → пизданула)."""
     return word.translate(_MIXED)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+TRANSLIT_SHARE = 0.5  # of a Russian message's words Latin-spelled: read it as transliteration
+
+
+def cyrillic_copy(text: str) -> str | None:
+    """A Russian message written mostly in Latin letters (``ty dolbaeb, chestnoe slovo``) back in
+    Cyrillic, for the classifiers that only read Cyrillic; None when most words are Cyrillic."""
+    words = re.findall(r"\w+", text)
+    latin = [w for w in words if _LATIN_WORD.fullmatch(w)]
+    if not words or len(latin) < TRANSLIT_SHARE * len(words):
+        return None
+    return _LATIN_WORD.sub(lambda m: transliterate(m.group(0).lower()), text)

@@ -44,10 +44,12 @@ class RuleSet:
     version: str = ""
     lexicons: LexiconSet | None = None
     classifiers: dict[str, Classifier] = field(default_factory=dict)
+    pipeline: NlpPipeline | None = None  # re-reads a transliterated message in Cyrillic
 
     def state(self, message: Message, analysis: Analysis, context: ChatContext) -> EvalState:
         lexicons = self.lexicons or LexiconSet(lambda w: w)
-        return EvalState(message, analysis, context, lexicons, self.classifiers)
+        reanalyse = self.pipeline.analyse if self.pipeline is not None else None
+        return EvalState(message, analysis, context, lexicons, self.classifiers, reanalyse=reanalyse)
 
     def evaluate(self, message: Message, analysis: Analysis,
                  context: ChatContext) -> list[FlagResult]:
@@ -130,4 +132,4 @@ def load_rules(directory: Path, pipeline: NlpPipeline) -> RuleSet:
         seen[rule.id] = rule
     if problems:
         raise ConfigError(problems)
-    return RuleSet(rules, digest.hexdigest()[:12], lexicons, classifiers)
+    return RuleSet(rules, digest.hexdigest()[:12], lexicons, classifiers, pipeline)

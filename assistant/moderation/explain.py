@@ -32,6 +32,8 @@ def explain_text(ruleset: RuleSet, pipeline: NlpPipeline, text: str,
     analysis = analyses[text]
     signals = [f"lang {analysis.lang}", f"normalized «{analysis.normalized}»"]
     signals += [f"{h.lexicon}: «{h.span}»" for h in state.hits]
+    if state.cyrillic_analysis is not None:
+        signals.append(f"classifiers read it as «{state.cyrillic_analysis.text}»")
     signals += [f"{name} score {state.classifier_score(name):.2f}" for name in ruleset.classifiers]
     return (lines or ["  no rule fires"]) + ["signals: " + "; ".join(signals)]
 

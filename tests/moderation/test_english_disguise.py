@@ -11,8 +11,10 @@ import re
 
 import pytest
 
+from assistant.context import ChatContext
+from assistant.models import Message
 from assistant.moderation import RuleSet
-from assistant.moderation.disguise import leet_readings
+from assistant.moderation.disguise import cyrillic_copy, leet_readings
 from assistant.nlp import NlpPipeline
 from assistant.nlp.normalize import normalize
 
@@ -89,3 +91,23 @@ def test_normalize_reads_digits_between_letters(text, expected):
 ])
 def test_normalize_leaves_numbers_addresses_and_edge_leet_alone(text):
     assert normalize(text) == text
+
+
+def test_a_transliterated_message_is_scored_in_cyrillic(ruleset, pipeline):
+    """The classifiers read only Cyrillic: Latin-spelled Russian is scored as its Cyrillic copy,
+    so an attack is seen and a greeting is not taken for abuse."""
+    def scores(text: str) -> dict[str, float]:
+        message = Message(id="m1", chat="c1", author="boris", text=text)  # type: ignore[arg-type]
+        state = ruleset.state(message, pipeline.analyse(text), ChatContext())
+        assert state.cyrillic_analysis is not None
+        return {name: state.classifier_score(name) for name in ("abuse", "attack")}
+
+    attack, greeting = scores("ty voobshe tupoy, ne mozhesh normalno sdelat"), scores(
+        "privet, kak dela, zavtra budu na sklade")
+    assert attack["attack"] > 0.8
+    assert greeting["abuse"] < 0.3 and greeting["attack"] < 0.3
+
+
+def test_cyrillic_copy_only_for_mostly_latin_text():
+    assert cyrillic_copy("ty dolbaeb, chestnoe slovo") == "ты долбаеб, честное слово"
+    assert cyrillic_copy("жду тебя на складе, ok?") is None
