@@ -120,7 +120,6 @@ class _Assessment:
 
     entry: FaqEntry
     unit: _Unit
-    top: float
     second: float
     clear_lead: bool  # the best entry beats the second by the margin
     ruled_out: bool  # the question is one of the best entry's ``not_for``
@@ -390,7 +389,7 @@ class FaqMatcher:
         if top < RAW_FLOOR:
             return None
         evidence = self._evidence(index, unit, order, top, second, analysis.lang)
-        return _Assessment(index.entries[int(order[0])], unit, top, second,
+        return _Assessment(index.entries[int(order[0])], unit, second,
                            top - second >= self._margin(index, order), top_ruled_out, evidence)
 
     def match(self, analysis: Analysis, context: ChatContext | None = None) -> FaqResult | None:

@@ -259,7 +259,7 @@ class AboutMember:
     def test(self, state: EvalState) -> Evidence | None:
         lang = state.analysis.lang
         named = [h for h in state.hits if h.lexicon in self.names]
-        veiled = next((h for h in named if _veiled_before(state.words, h)), None)
+        veiled = next((h for h in named if _veiled_word(state.words, h)), None)
         if veiled is not None:
             return Evidence(f"«{veiled.span}» is said of «{_veiled_word(state.words, veiled)}» "
                             "(a member not named)", span=veiled.span)
@@ -283,6 +283,7 @@ _VEILED_BETWEEN = {"тут", "здесь", "у", "нас", "из", "вас", "в
 
 
 def _veiled_word(words: list[Token], hit: LexiconHit) -> str:
+    """The veiled pointer at a member up to three words before the hit, or ""."""
     for i in range(hit.start - 1, max(-1, hit.start - 1 - VEILED_WINDOW), -1):
         word = words[i].text
         if word in {"кто", "кого", "кому", "кем"} and i and words[i - 1].text == "кое":
@@ -292,11 +293,6 @@ def _veiled_word(words: list[Token], hit: LexiconHit) -> str:
             between = words[i + 1:hit.start]
             return word if all(t.text in _VEILED_BETWEEN for t in between) else ""
     return ""
-
-
-def _veiled_before(words: list[Token], hit: LexiconHit) -> bool:
-    """A veiled pointer at a member stands up to three words before the hit."""
-    return bool(_veiled_word(words, hit))
 
 
 def _first_name(state: EvalState) -> str:
