@@ -159,8 +159,10 @@ def words_addressing(state: EvalState, skip: frozenset[str] = frozenset()) -> st
     """The first word that addresses someone; words in ``skip`` do not count («извини»)."""
     if MENTION.search(state.message.text):
         return "a mention"
-    second = SECOND_PERSON_EN if state.analysis.lang == "en" else SECOND_PERSON_RU
-    for token in state.analysis.words:
+    # Russian in Latin letters is read in its Cyrillic copy: «ty» is «ты»
+    analysis = state.cyrillic_analysis or state.analysis
+    second = SECOND_PERSON_EN if analysis.lang == "en" else SECOND_PERSON_RU
+    for token in analysis.words:
         if token.text in skip:
             continue
         if token.text in second or token.lemma in second or "2per" in token.grammemes:
@@ -169,8 +171,8 @@ def words_addressing(state: EvalState, skip: frozenset[str] = frozenset()) -> st
             return f"imperative «{token.text}»"
         if ("Name" in token.grammemes and "voct" not in token.grammemes and "nomn" in token.grammemes
                 and not can_be_verb(token.text)):
-            index = state.analysis.tokens.index(token)
-            follow = state.analysis.tokens[index + 1: index + 2]
+            index = analysis.tokens.index(token)
+            follow = analysis.tokens[index + 1: index + 2]
             if follow and follow[0].text == ",":
                 return f"vocative «{token.text}»"
     return ""

@@ -13,6 +13,12 @@ _TRANSLIT_RU = {
     "ya", "ty", "mne", "nado", "mozhno", "davai", "poka", "horosho", "khorosho", "ochen",
     "tebya", "tebe", "menya", "blin", "chestnoe", "slovo", "voobshe", "voobshche", "pochemu",
     "zachem", "seychas", "sejchas", "tozhe", "davay", "zhdu", "vsem", "vse", "nichego",
+    "vy", "vam", "vas", "vash", "vashi", "tvoi", "tvoy", "tam", "kto", "uzhe", "uje", "eshe",
+    "eshche", "esli", "potomu", "togda", "sovsem", "mozhet", "budu", "budet", "bylo", "sebya",
+    "nikto", "nikogda", "segodnya", "zavtra", "vchera", "rebyata", "rebyat", "konechno", "pravda",
+    "tolko", "dazhe", "skolko", "kakoi", "kakoy", "takoy", "takoi", "chego", "zdes", "ladno",
+    "slushay", "slushai", "delaet", "delat", "znaesh", "dumaesh", "mozhesh", "pishesh", "sdelal",
+    "sdelala", "opyat", "idi", "poshel", "poshla", "molchi", "zatknis",
 }
 
 

@@ -108,6 +108,17 @@ def test_a_transliterated_message_is_scored_in_cyrillic(ruleset, pipeline):
     assert greeting["abuse"] < 0.3 and greeting["attack"] < 0.3
 
 
+@pytest.mark.parametrize(("text", "fires"), [
+    ("ty voobshe tupoy", True),          # no reply: «ty» addresses the reader
+    ("vy tam sovsem s uma soshli? kto tak delaet", True),
+    ("privet, kak dela, zavtra budu na sklade", False),
+])
+def test_a_transliterated_second_person_is_addressing(ruleset, pipeline, text, fires):
+    message = Message(id="m1", chat="c1", author="boris", text=text)  # type: ignore[arg-type]
+    results = ruleset.evaluate(message, pipeline.analyse(text), ChatContext())
+    assert any(r.flag.category == "conflict" for r in results) is fires
+
+
 def test_cyrillic_copy_only_for_mostly_latin_text():
     assert cyrillic_copy("ty dolbaeb, chestnoe slovo") == "ты долбаеб, честное слово"
     assert cyrillic_copy("жду тебя на складе, ok?") is None

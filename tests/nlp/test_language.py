@@ -12,6 +12,8 @@ from assistant.nlp.language import detect_language
     ("Смотри https://example.com/volunteer-guide", "ru"),
     ("privet, kak dela? spasibo", "ru"),          # transliterated Russian
     ("Да давай, жду. ty dolbaeb, chestnoe slovo", "ru"),  # Cyrillic beside transliteration
+    ("vy tam sovsem s uma soshli? kto tak delaet", "ru"),  # no greeting or "kak": other common words
+    ("Sam is there already, tell him the van is at the back", "en"),
     ("Thanks Маша, see you at the shelter tomorrow", "en"),
     ("👍👍", "ru"),                                 # no letters: the default
     ("Доброго дня, підкажіть будь ласка, де їх взяти", "uk"),
