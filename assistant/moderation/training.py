@@ -12,7 +12,10 @@ model on its own labelled export).
 
 The bundled ``rules/models/abuse.json`` is trained ONLY on ``rules/training/abuse.jsonl``, messages
 written for this project. The public sets under ``shared/eval`` are for measuring only: never
-train a shipped model on them.
+train a shipped model on them. The attack model (``rules/models/attack.json``, ``--label conflict``)
+also learns from the project's labelled chat sets that have been read (``tests/data/moderation_*``
+in the ``assistant eval moderation`` format, each listed twice to weigh double; never a held-out
+set still being measured): see docs/quality/moderation.md, "Twelfth session".
 
     python -m assistant.moderation.training rules/models/abuse.json rules/training/abuse.jsonl
     python -m assistant.moderation.training OUT.json A.jsonl B.jsonl --split train --cv
@@ -51,15 +54,25 @@ def is_train(message_id: str) -> bool:
 
 
 def read_rows(paths: list[Path], split: str | None = None) -> list[dict[str, Any]]:
-    """Every labelled row of the files, or only the ``train`` / ``test`` half."""
+    """Every labelled row of the files, or only the ``train`` / ``test`` half. A file listed
+    twice is read twice (its rows weigh double)."""
     rows = []
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                row = json.loads(line)
+                row = with_flags(json.loads(line))
                 if split is None or is_train(str(row["id"])) == (split == "train"):
                     rows.append(row)
     return rows
+
+
+def with_flags(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of a labelled chat set (``assistant eval moderation`` format, ``"label": "conflict"
+    | "toxicity" | "spam" | null``) gets the boolean fields the trainer learns."""
+    if "label" in row and "conflict" not in row and "toxic" not in row:
+        row = {**row, "conflict": row["label"] == "conflict",
+               "toxic": row["label"] in ("conflict", "toxicity")}
+    return row
 
 
 def featurize(rows: list[dict[str, Any]], pipeline: NlpPipeline,

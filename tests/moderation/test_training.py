@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.moderation.classifiers import LinearClassifier
-from assistant.moderation.training import is_train, read_rows, train
+from assistant.moderation.training import is_train, read_rows, train, with_flags
 from assistant.settings import PROJECT_ROOT
 
 TRAINING = PROJECT_ROOT / "rules" / "training" / "abuse.jsonl"
@@ -31,7 +31,12 @@ def test_training_set_is_well_formed_and_mostly_russian():
 def test_bundled_models_name_only_our_own_training_sets(name, label):
     model = json.loads((MODEL.parent / f"{name}.json").read_text(encoding="utf-8"))
     own = {f"rules/training/{p.name}" for p in TRAINING.parent.glob("*.jsonl")}
+    chat_sets = sorted(PROJECT_ROOT.glob("tests/data/moderation_*.jsonl"))
+    newest = max(chat_sets, key=lambda p: int("0" + "".join(c for c in p.stem if c.isdigit())))
+    if name == "attack":  # also the labelled chat sets that have been read
+        own |= {f"tests/data/{p.name}" for p in chat_sets if p != newest}
     assert model["name"] == name and model["label"] == label
+    # never shared/eval, never the newest held-out set (still being measured)
     assert model["trained_on"] and set(model["trained_on"]) <= own
     assert model["rows"] == len(read_rows([PROJECT_ROOT / p for p in model["trained_on"]]))
 
@@ -59,3 +64,11 @@ def test_training_learns_insults_from_a_small_sample(pipeline):
     rude, kind = pipeline.analyse_batch(["ты тупой идиот, заткнись", "спасибо за помощь, до субботы"],
                                         ["ru", "ru"])
     assert classifier.score(rude) > 0.5 > classifier.score(kind)
+
+
+def test_a_chat_set_row_is_labelled_for_both_models():
+    """Rows in the ``assistant eval moderation`` format train the models too."""
+    rows = [with_flags({"id": i, "text": "x", "label": label})
+            for i, label in enumerate(["conflict", "toxicity", "spam", None])]
+    flags = [(r["conflict"], r["toxic"]) for r in rows]
+    assert flags == [(True, True), (False, True), (False, False), (False, False)]
