@@ -14,7 +14,9 @@ log = logging.getLogger(__name__)
 
 
 def _relevant(change: object, path: str) -> bool:
-    return Path(path).suffix in (".yaml", ".yml", ".txt") and not Path(path).name.startswith(".")
+    name = Path(path).name  # confidence.json: a knowledge directory's own FAQ confidence model
+    return (Path(path).suffix in (".yaml", ".yml", ".txt") or name == "confidence.json") \
+        and not name.startswith(".")
 
 
 async def watch_and_reload(assistant: Assistant, stop: asyncio.Event) -> None:

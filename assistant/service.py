@@ -78,7 +78,8 @@ class Assistant:
         """Rebuild the FAQ matcher with what moderators taught it (learned variants and
         ``not_for`` questions), without re-reading the files: a decision applies at once."""
         current = self.resources
-        matcher = build_matcher(self.settings, self.pipeline, current.knowledge.entries, self.store)
+        matcher = build_matcher(self.settings, self.pipeline, current.knowledge.entries, self.store,
+                                current.matcher.confidence)  # the generation's model, not re-read
         self.resources = replace(current, matcher=matcher)
 
     # --- messages -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from assistant.cli import (
     community,  # noqa: F401,E402  (registers community add, list)
+    confidence,  # noqa: F401,E402  (registers faq fit-confidence)
     core,  # noqa: F401,E402  (registers serve, analyze, check)
     faq,  # noqa: F401,E402  (registers eval faq, faq export-learned)
     highlights,  # noqa: F401,E402  (digest, feature, faq suggest, eval highlights)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli.app import files_options, main, make_settings
-from assistant.errors import AssistantError, ConfigError
+from assistant.errors import AssistantError, ConfigError, display_path
 
 
 @main.command()
@@ -87,3 +87,6 @@ def check(rules: Path | None, knowledge: Path | None) -> None:
         sys.exit(1)
     click.echo(f"ok: {len(resources.knowledge.entries)} FAQ entries, "
                f"{len(resources.rules.rules)} rules")
+    source = resources.matcher.confidence.source  # "bundled" or the knowledge dir's confidence.json
+    click.echo(f"FAQ confidence model: {source}" if source != "bundled" else
+               f"FAQ confidence model: bundled (no {display_path(settings.knowledge / 'confidence.json')})")

@@ -17,7 +17,7 @@ from typing import Any
 from assistant.context import ChatContext
 from assistant.evaluation.counts import rate
 from assistant.faq.matcher import FaqMatcher
-from assistant.nlp import NlpPipeline
+from assistant.nlp import Analysis, NlpPipeline
 
 BATCH = 128
 
@@ -28,6 +28,7 @@ class FaqQuery:
     lang: str | None
     text: str
     faq: str | None
+    line: int = 0  # in its file, for messages
 
 
 @dataclass
@@ -70,7 +71,7 @@ def read_queries(path: Path) -> list[FaqQuery]:
         try:
             raw = json.loads(line)
             queries.append(FaqQuery(str(raw["id"]), raw.get("lang"), str(raw["text"]),
-                                    raw.get("faq")))
+                                    raw.get("faq"), number))
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}:{number}: not a query record ({exc})") from exc
     return queries
@@ -84,26 +85,34 @@ def _chunks(items: list[FaqQuery]) -> Iterable[list[FaqQuery]]:
 def evaluate_faq(matcher: FaqMatcher, pipeline: NlpPipeline, queries: list[FaqQuery]) -> FaqReport:
     """Run every query through the pipeline and the matcher, as the service would."""
     report = FaqReport()
-    empty = ChatContext()
     for chunk in _chunks(queries):
         analyses = pipeline.analyse_batch([q.text for q in chunk], [q.lang for q in chunk])
-        for query, analysis in zip(chunk, analyses, strict=True):
-            ranked = [entry_id for entry_id, _ in matcher.rank(analysis, 3)]
-            result = matcher.match(analysis, empty)
-            answered = result.entry.id if result is not None and result.status == "answered" else None
-            report.queries += 1
-            report.candidates += result is not None and result.status == "candidate"
-            report.answered += answered is not None
-            if query.faq is None:
-                report.unanswerable += 1
-                report.false_answers += answered is not None
-            else:
-                report.answerable += 1
-                report.top1 += bool(ranked) and ranked[0] == query.faq
-                report.top3 += query.faq in ranked
-                report.correct += answered == query.faq
-            if answered is not None and answered != query.faq:
-                report.confusions[(query.faq or "(none)", answered)] += 1
+        evaluate_analysed(matcher, chunk, analyses, report)
+    return report
+
+
+def evaluate_analysed(matcher: FaqMatcher, queries: list[FaqQuery], analyses: list[Analysis],
+                      report: FaqReport | None = None) -> FaqReport:
+    """``evaluate_faq`` over queries already analysed (one analysis, several matchers)."""
+    report = report if report is not None else FaqReport()
+    empty = ChatContext()
+    for query, analysis in zip(queries, analyses, strict=True):
+        ranked = [entry_id for entry_id, _ in matcher.rank(analysis, 3)]
+        result = matcher.match(analysis, empty)
+        answered = result.entry.id if result is not None and result.status == "answered" else None
+        report.queries += 1
+        report.candidates += result is not None and result.status == "candidate"
+        report.answered += answered is not None
+        if query.faq is None:
+            report.unanswerable += 1
+            report.false_answers += answered is not None
+        else:
+            report.answerable += 1
+            report.top1 += bool(ranked) and ranked[0] == query.faq
+            report.top3 += query.faq in ranked
+            report.correct += answered == query.faq
+        if answered is not None and answered != query.faq:
+            report.confusions[(query.faq or "(none)", answered)] += 1
     return report
 
 

@@ -8,21 +8,27 @@ lemma overlap, the question's length and whether it is a request. A near miss ("
 склада есть?" against the warehouse address) has a high similarity but leaves its most specific
 word uncovered. The weights are data (``data/confidence.json``), fitted by
 ``assistant.faq.training`` on the project's own labelled chat sets (docs/quality/faq.md,
-"Eleventh session").
+"Eleventh session"). A knowledge directory may carry its own model, fitted on its community's
+questions (``assistant faq fit-confidence``): ``<knowledge>/confidence.json`` (``load_confidence``).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from assistant.errors import ConfigError, Location, Problem, did_you_mean, display_path
 from assistant.faq.lexical import LexicalIndex, content_lemmas
 
 MODEL_FILE = Path(__file__).with_name("data") / "confidence.json"
+KNOWLEDGE_MODEL = "confidence.json"  # a knowledge directory's own model, when present
+BUNDLED = "bundled"
 UNKNOWN_WEIGHT = 2.0  # a question word the FAQ never uses counts as a rare, specific one
 CONTENT_CAP = 10  # question length in content lemmas, capped, scaled to [0, 1]
 FEATURES = ("logit", "lead", "request", "max_similarity", "lexical", "coverage", "missing",
@@ -52,33 +58,98 @@ def coverage(lemmas: Iterable[str], entry_lemmas: frozenset[str], lexical: Lexic
     return Coverage(found / total if total else 1.0, missing)
 
 
+class ModelFileError(ConfigError, ValueError):
+    """A confidence model file that cannot be used; its problem names the file (and line)."""
+
+
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """``p = σ(bias + Σ weight·feature)`` over named features."""
+    """``p = σ(bias + Σ weight·feature)`` over named features; ``source`` says where it was read
+    (a file as the user sees it, or ``bundled``)."""
 
     weights: Mapping[str, float]
     bias: float
+    source: str = field(default="", compare=False)
 
     def probability(self, features: Mapping[str, float]) -> float:
         total = self.bias + sum(w * features[name] for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
     @classmethod
-    def from_file(cls, path: Path) -> ConfidenceModel:
-        """Reads ``{"weights": {feature: weight}, "bias": b}``; a feature the matcher does not
-        compute is an error that names it."""
-        data = json.loads(path.read_text(encoding="utf-8"))
+    def from_file(cls, path: Path, root: Path | None = None) -> ConfidenceModel:
+        """Reads ``{"weights": {feature: weight}, "bias": b}`` (other keys are notes); a broken
+        file raises ``ModelFileError`` naming the file, the line and the problem."""
+        name = display_path(path, root)
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
+        except OSError as exc:
+            raise ModelFileError([Problem(Location(name), f"cannot read file: {exc.strerror}")]) from exc
+        except UnicodeDecodeError as exc:
+            raise ModelFileError([Problem(Location(name), "file is not valid UTF-8")]) from exc
+        except json.JSONDecodeError as exc:
+            raise ModelFileError([Problem(Location(name, exc.lineno), f"not valid JSON: {exc.msg}")]) from exc
+        problems = _model_problems(data, text, name)
+        if problems:
+            raise ModelFileError(problems)
         weights = {str(k): float(v) for k, v in data["weights"].items()}
-        unknown = sorted(set(weights) - set(FEATURES))
-        if unknown:
-            raise ValueError(f"{path}: unknown confidence feature(s) {', '.join(unknown)}; "
-                             f"known: {', '.join(FEATURES)}")
-        return cls(weights, float(data["bias"]))
+        return cls(weights, float(data["bias"]), name)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _line(text: str, key: str) -> int:
+    """The line of a JSON key, 0 when not found."""
+    found = re.search(r'"' + re.escape(key) + r'"\s*:', text)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
+
+
+def _model_problems(data: Any, text: str, name: str) -> list[Problem]:
+    """Every problem of a parsed model file."""
+    if not isinstance(data, dict):
+        return [Problem(Location(name, 1), 'must be a JSON object {"weights": {...}, "bias": number}')]
+    problems = []
+    for key in ("weights", "bias"):
+        if key not in data:
+            problems.append(Problem(Location(name, 1), f"'{key}' is required"))
+    weights, bias = data.get("weights", {}), data.get("bias", 0.0)
+    if not _is_number(bias):
+        problems.append(Problem(Location(name, _line(text, "bias")),
+                                f"'bias' must be a number, not {bias!r}"))
+    if not isinstance(weights, dict):
+        return [*problems, Problem(Location(name, _line(text, "weights")),
+                                   "'weights' must be an object {feature: number}")]
+    for key, value in weights.items():
+        where = Location(name, _line(text, key))
+        if key not in FEATURES:
+            problems.append(Problem(where, f"unknown confidence feature '{key}'"
+                                           f"{did_you_mean(key, set(FEATURES))}; "
+                                           f"known: {', '.join(FEATURES)}"))
+        elif not _is_number(value):
+            problems.append(Problem(where, f"weight of '{key}' must be a number, not {value!r}"))
+    return problems
 
 
 @lru_cache(maxsize=1)
 def bundled_model() -> ConfidenceModel:
-    return ConfidenceModel.from_file(MODEL_FILE)
+    model = ConfidenceModel.from_file(MODEL_FILE)
+    return ConfidenceModel(model.weights, model.bias, BUNDLED)
+
+
+def knowledge_model_file(knowledge: Path) -> Path:
+    """Where a knowledge directory keeps its own confidence model."""
+    return knowledge / KNOWLEDGE_MODEL
+
+
+def load_confidence(knowledge: Path) -> ConfidenceModel:
+    """The confidence model of a knowledge directory: its ``confidence.json`` when present, else
+    the bundled one. A broken file raises ``ModelFileError`` (a ``ConfigError``)."""
+    path = knowledge_model_file(knowledge)
+    if path.is_file():
+        return ConfidenceModel.from_file(path, knowledge)
+    return bundled_model()
 
 
 def features(calibrated_logit: float, lead: float, request: bool, max_similarity: float,

@@ -12,6 +12,7 @@ Everything per entry is precomputed at load; a message costs a matrix product an
 from __future__ import annotations
 
 import math
+from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -229,6 +230,17 @@ class FaqMatcher:
         analyses = self._pipeline.analyse_batch(texts, [langs[i] for i in owners])
         return (np.stack([a.embedding for a in analyses]).astype(np.float32),
                 np.array(owners, dtype=np.int64))
+
+    @property
+    def confidence(self) -> ConfidenceModel:
+        """The model that decides whether to answer (``source`` says where it came from)."""
+        return self._confidence
+
+    def with_confidence(self, confidence: ConfidenceModel) -> FaqMatcher:
+        """The same index (nothing re-encoded) deciding with another confidence model."""
+        other = copy(self)
+        other._confidence = confidence
+        return other
 
     @property
     def entries(self) -> list[FaqEntry]:
