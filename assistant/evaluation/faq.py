@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,18 +77,21 @@ def read_queries(path: Path) -> list[FaqQuery]:
     return queries
 
 
-def _chunks(items: list[FaqQuery]) -> Iterable[list[FaqQuery]]:
-    for start in range(0, len(items), BATCH):
-        yield items[start: start + BATCH]
+def analyse_queries(pipeline: NlpPipeline, queries: list[FaqQuery],
+                    progress: Callable[[int], Any] | None = None) -> list[Analysis]:
+    """The pipeline's analysis of every query, in batches (``progress`` gets each batch size)."""
+    analyses: list[Analysis] = []
+    for start in range(0, len(queries), BATCH):
+        chunk = queries[start: start + BATCH]
+        analyses.extend(pipeline.analyse_batch([q.text for q in chunk], [q.lang for q in chunk]))
+        if progress is not None:
+            progress(len(chunk))
+    return analyses
 
 
 def evaluate_faq(matcher: FaqMatcher, pipeline: NlpPipeline, queries: list[FaqQuery]) -> FaqReport:
     """Run every query through the pipeline and the matcher, as the service would."""
-    report = FaqReport()
-    for chunk in _chunks(queries):
-        analyses = pipeline.analyse_batch([q.text for q in chunk], [q.lang for q in chunk])
-        evaluate_analysed(matcher, chunk, analyses, report)
-    return report
+    return evaluate_analysed(matcher, queries, analyse_queries(pipeline, queries))
 
 
 def evaluate_analysed(matcher: FaqMatcher, queries: list[FaqQuery], analyses: list[Analysis],

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import AssistantError, ConfigError, Location, Problem, did_you_mean, display_path
-from assistant.evaluation.faq import FaqQuery, FaqReport, evaluate_analysed, read_queries
+from assistant.evaluation.faq import FaqQuery, FaqReport, analyse_queries, evaluate_analysed, read_queries
 from assistant.faq.confidence import ConfidenceModel
 from assistant.faq.matcher import FaqMatcher
 from assistant.nlp import Analysis, NlpPipeline
@@ -37,7 +37,6 @@ from assistant.nlp import Analysis, NlpPipeline
 C = 1.0
 MIN_ROWS = 30  # questions the matcher would consider answering
 MIN_EACH = 5  # of them, with the right best entry and with a wrong one (or none right)
-BATCH = 128
 
 
 class RefitError(AssistantError):
@@ -74,18 +73,6 @@ def unknown_entries(queries: list[FaqQuery], sources: list[Path], ids: set[str])
             if query.faq is not None and query.faq not in ids]
 
 
-def analyse(pipeline: NlpPipeline, queries: list[FaqQuery],
-            progress: Callable[[int], Any] | None = None) -> list[Analysis]:
-    """The pipeline's analysis of every question, in batches (``progress`` gets each batch size)."""
-    analyses: list[Analysis] = []
-    for start in range(0, len(queries), BATCH):
-        chunk = queries[start: start + BATCH]
-        analyses.extend(pipeline.analyse_batch([q.text for q in chunk], [q.lang for q in chunk]))
-        if progress is not None:
-            progress(len(chunk))
-    return analyses
-
-
 def evidence(matcher: FaqMatcher, queries: list[FaqQuery],
              analyses: list[Analysis]) -> tuple[list[dict[str, float]], list[int]]:
     """The evidence and the label (best entry right: 1) of every question the matcher would
@@ -105,7 +92,7 @@ def evidence_rows(matcher: FaqMatcher, pipeline: NlpPipeline,
                   files: list[Path]) -> tuple[list[dict[str, float]], list[int]]:
     """``evidence`` of the questions of some files."""
     queries, _ = read_labelled(files)
-    return evidence(matcher, queries, analyse(pipeline, queries))
+    return evidence(matcher, queries, analyse_queries(pipeline, queries))
 
 
 def fit(rows: list[dict[str, float]], labels: list[int]) -> ConfidenceModel:
@@ -138,7 +125,7 @@ def refit(matcher: FaqMatcher, pipeline: NlpPipeline, files: list[Path],
     problems = unknown_entries(queries, sources, {e.id for e in matcher.entries})
     if problems:
         raise ConfigError(problems)
-    analyses = analyse(pipeline, queries, progress)
+    analyses = analyse_queries(pipeline, queries, progress)
     rows, labels = evidence(matcher, queries, analyses)
     check_enough(labels)
     model = fit(rows, labels)
