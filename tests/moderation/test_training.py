@@ -72,3 +72,20 @@ def test_a_chat_set_row_is_labelled_for_both_models():
             for i, label in enumerate(["conflict", "toxicity", "spam", None])]
     flags = [(r["conflict"], r["toxic"]) for r in rows]
     assert flags == [(True, True), (False, True), (False, False), (False, False)]
+
+
+@pytest.mark.parametrize("path", sorted(TRAINING.parent.glob("chat_threads_*.jsonl")), ids=lambda p: p.stem)
+def test_chat_thread_training_files_are_threads_with_hard_negatives(path):
+    """Each thread file (the ``assistant eval moderation`` format) replies only to earlier
+    messages of its own chat, and most of its messages are civil look-alikes, not attacks."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    keys = {"id", "chat", "author", "text", "reply_to", "ts", "lang", "label"}
+    assert all(set(r) == keys and r["text"].strip() for r in rows)
+    chat_of: dict[str, str] = {}
+    for row in rows:
+        assert row["reply_to"] is None or chat_of.get(row["reply_to"]) == row["chat"], row["id"]
+        chat_of[row["id"]] = row["chat"]
+    labels = [r["label"] for r in rows]
+    assert set(labels) <= {None, "conflict", "toxicity", "spam"}
+    assert 0.2 <= labels.count("conflict") / len(rows) <= 0.4
+    assert labels.count(None) / len(rows) >= 0.5
