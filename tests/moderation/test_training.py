@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from assistant.evaluation.moderation import read_labelled
 from assistant.moderation.classifiers import LinearClassifier
 from assistant.moderation.training import is_train, read_rows, train, with_flags
 from assistant.settings import PROJECT_ROOT
@@ -78,7 +79,7 @@ def test_a_chat_set_row_is_labelled_for_both_models():
 def test_chat_thread_training_files_are_threads_with_hard_negatives(path):
     """Each thread file (the ``assistant eval moderation`` format) replies only to earlier
     messages of its own chat, and most of its messages are civil look-alikes, not attacks."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_labelled(path)
     keys = {"id", "chat", "author", "text", "reply_to", "ts", "lang", "label"}
     assert all(set(r) == keys and r["text"].strip() for r in rows)
     chat_of: dict[str, str] = {}
